@@ -1,0 +1,30 @@
+# kioskd — the two commands are `make run` and `make test` (see README.md).
+SWIFT ?= swift
+BUILD_FLAGS ?=
+BIN = .build/debug
+
+.PHONY: run test deps build build-tests unit-tests bench crash-test clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+build-tests: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+
+## make run: simulated devices + a local kiosk-central; Ctrl-C stops both.
+run: build
+	@scripts/run-local.sh
+
+## make test: every suite.
+test: build-tests
+	@scripts/run-tests.sh
+
+bench: deps
+	$(SWIFT) build -c release --product kiosk-bench
+	.build/release/kiosk-bench
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,116 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One settings loop gives every target the same compiler settings (see ../shared/STYLE.md).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "kioskd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kioskd", targets: ["kioskd"]),
+        .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "kiosk-central", targets: ["kiosk-central"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // MARK: dependencies (issue 4: ledger)
+        // MARK: dependencies (issue 5: central and sync)
+    ],
+    targets: [
+        // MARK: foundation (issue 2)
+        .target(
+            name: "KioskCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "KioskConfig",
+            dependencies: ["KioskCore", "TOMLKit"]
+        ),
+        .target(
+            name: "KioskDevices",
+            dependencies: ["KioskCore"]
+        ),
+        .target(
+            name: "KioskControl",
+            dependencies: ["KioskCore", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "KioskDaemon",
+            dependencies: [
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "KioskCentral",
+            dependencies: [
+                "KioskCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "KioskDaemon", "KioskConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskctl",
+            dependencies: [
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kiosk-central",
+            dependencies: [
+                "KioskCentral",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),
+
+        // MARK: issue 3 (catalog, fees, hours, holidays) targets
+
+        // MARK: issue 4 (issuance + ledger) targets
+
+        // MARK: issue 6 (printing) targets
+
+        // MARK: issue 7 (fingerprint) targets
+
+        // MARK: issue 9 (payment) targets
+
+        // MARK: benchmarks
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,2 @@
+/// Placeholder until the foundation lands.
+public enum KioskCentralPlaceholder {}

@@ -1,0 +1,2 @@
+/// Placeholder until the foundation lands: the control-socket protocol.
+public enum KioskControlProtocol {}
