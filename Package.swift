@@ -108,6 +108,12 @@ let package = Package(
         // MARK: issue 9 (payment) targets
 
         // MARK: benchmarks
+        .executableTarget(
+            name: "kiosk-bench",
+            dependencies: [
+                "KioskCore",
+            ]
+        ),
     ]
 )
 
