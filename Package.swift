@@ -44,14 +44,20 @@ let package = Package(
             name: "KioskDevices",
             dependencies: ["KioskCore"]
         ),
+        .target(name: "KioskSystemd"),
         .target(
             name: "KioskControl",
-            dependencies: ["KioskCore", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "KioskCore", "KioskDevices",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "KioskDaemon",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -60,12 +66,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         .target(
             name: "KioskCentral",
             dependencies: [
-                "KioskCore",
+                "KioskCore", "KioskSystemd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -75,6 +82,8 @@ let package = Package(
             name: "kioskd",
             dependencies: [
                 "KioskDaemon", "KioskConfig",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

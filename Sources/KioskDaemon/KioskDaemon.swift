@@ -1,2 +1,131 @@
-/// Placeholder until the foundation lands.
-public enum KioskDaemonPlaceholder {}
+import Foundation
+import KioskSystemd
+public import KioskConfig
+import KioskControl
+public import Logging
+import Metrics
+public import Prometheus
+import ServiceLifecycle
+import UnixSignals
+
+/// kioskd's composition root: loads the configuration, builds the devices and runs every service
+/// (control socket, UI listener, systemd notifications, SIGHUP reload) in one ServiceGroup until
+/// SIGTERM/SIGINT, then shuts down gracefully within 10 s.
+public struct KioskDaemon: Sendable {
+    /// What the executable hands over: the configuration file, the process environment and the
+    /// metrics registry it bootstrapped.
+    public struct Options: Sendable {
+        public var configPath: String
+        public var environment: [String: String]
+        public var registry: PrometheusCollectorRegistry
+        public var logger: Logger
+
+        /// Options for one run.
+        public init(configPath: String, environment: [String: String], registry: PrometheusCollectorRegistry, logger: Logger) {
+            self.configPath = configPath
+            self.environment = environment
+            self.registry = registry
+            self.logger = logger
+        }
+    }
+
+    /// Why the daemon could not start.
+    public enum StartError: Error, CustomStringConvertible {
+        case configuration(ConfigDiagnostics)
+        case devices(String)
+
+        public var description: String {
+            switch self {
+            case .configuration(let diagnostics): diagnostics.description
+            case .devices(let message): message
+            }
+        }
+    }
+
+    private let options: Options
+
+    /// A daemon for `options`.
+    public init(options: Options) { self.options = options }
+
+    /// Validates the configuration file: every problem, or nothing.
+    public static func checkConfiguration(path: String) -> Result<Void, ConfigDiagnostics> {
+        do {
+            _ = try KioskConfigurationLoader.load(path: path, validators: validators)
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static var validators: KioskConfigurationLoader.Validators { KioskConfigurationLoader.Validators() }
+
+    /// Runs until a shutdown signal; throws `StartError` when it cannot start.
+    public func run() async throws {
+        let logger = options.logger
+        let configuration: KioskConfiguration
+        do {
+            configuration = try KioskConfigurationLoader.load(path: options.configPath, validators: Self.validators)
+        } catch {
+            throw StartError.configuration(error)
+        }
+        let devices: DeviceSet
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+            devices = try DeviceFactory.make(configuration)
+        } catch {
+            throw StartError.devices("\(error)")
+        }
+        let metrics = KioskMetrics(factory: PrometheusMetricsFactory(registry: options.registry))
+        let kiosk = Kiosk(configuration: configuration, devices: devices, metrics: metrics, logger: logger)
+        let readiness = Readiness(components: ["ui", "control"])
+        let configPath = options.configPath
+        let reload: @Sendable () async -> Result<[String], ConfigReloadError> = {
+            do throws(ConfigDiagnostics) {
+                let new = try KioskConfigurationLoader.load(path: configPath, validators: Self.validators)
+                let restart = await kiosk.apply(new)
+                logger.notice("configuration reloaded from \(configPath)")
+                if !restart.isEmpty {
+                    logger.warning("changed settings that take effect at the next restart: \(restart.joined(separator: ", "))")
+                }
+                return .success(restart)
+            } catch {
+                logger.error("new configuration rejected, the old one stays:\n\(error.description)")
+                return .failure(ConfigReloadError(description: error.description))
+            }
+        }
+        let control = ControlServer(
+            path: configuration.control.socketPath, groupName: configuration.control.group,
+            handler: KioskControlHandler(kiosk: kiosk, reload: reload, logger: logger), logger: logger)
+        let ui = UIServer.makeApplication(
+            kiosk: kiosk, host: configuration.uiHost, port: configuration.uiPort, registry: options.registry,
+            readiness: readiness, logger: logger)
+        let notifier = SystemdNotifier(environment: options.environment)
+        let notify = NotifyService(
+            kiosk: kiosk, notifier: notifier,
+            watchdogInterval: SystemdNotifier.watchdogPingInterval(environment: options.environment, pid: getpid()),
+            readiness: readiness, metrics: metrics, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: ControlService(server: control, readiness: readiness)),
+                    .init(service: ui),
+                    .init(service: ReloadService(reload: reload, logger: logger)),
+                    .init(service: notify),
+                    .init(service: ShutdownGate(kiosk: kiosk)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        logger.notice("kioskd stopped")
+    }
+}
+
+/// Marks the kiosk as shutting down (no new sessions) as soon as graceful shutdown begins.
+struct ShutdownGate: Service {
+    let kiosk: Kiosk
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await kiosk.beginShutdown()
+    }
+}

@@ -1,0 +1,69 @@
+/// Everything kioskd reads from `kiosk.toml`, validated. Paths are absolute (relative ones in the file
+/// are resolved against the file's folder).
+public struct KioskConfiguration: Sendable, Equatable {
+    /// Identity and behaviour of this kiosk.
+    public struct Kiosk: Sendable, Equatable {
+        /// Stable kiosk id, e.g. `JINJU-0001`; also names the kiosk at central.
+        public var id: String
+        /// Human name shown to technicians and central.
+        public var name: String
+        /// District the kiosk stands in (fees for out-of-district documents).
+        public var district: String
+        /// IANA time zone; only `Asia/Seoul` is supported.
+        public var timeZone: String
+        /// Operating hours as an opening_hours rule.
+        public var hours: String
+        /// No session starts this many minutes before closing.
+        public var closingSoonMinutes: Int
+        /// Production mode: debug image dumps and other developer aids are refused.
+        public var production: Bool
+    }
+
+    /// Where the control socket listens and who may use it.
+    public struct Control: Sendable, Equatable {
+        /// Unix socket path.
+        public var socketPath: String
+        /// Group whose members (and root) may send requests.
+        public var group: String
+    }
+
+    /// One device's driver and its settings.
+    public struct Device: Sendable, Equatable {
+        /// Driver name: `simulated` or a real driver (`ipp`, `nb1010`, `cctalk`, …).
+        public var driver: String
+        /// Whether the kiosk can serve residents without it (healthz reports 503 when a required device is down).
+        public var required: Bool
+        /// Driver-specific settings, as written (strings; paths already resolved).
+        public var settings: [String: String]
+
+        /// A device entry.
+        public init(driver: String, required: Bool, settings: [String: String]) {
+            self.driver = driver
+            self.required = required
+            self.settings = settings
+        }
+    }
+
+    public var kiosk: Kiosk
+    /// The catalog file.
+    public var catalogPath: String
+    /// The `[catalog]` table as written (overrides are validated by the catalog loader).
+    public var catalogOverrides: ConfigTable?
+    /// UI listener host (loopback only) and port.
+    public var uiHost: String
+    public var uiPort: Int
+    public var control: Control
+    /// The ledger's SQLite file.
+    public var ledgerPath: String
+    /// State folder for simulated devices and other runtime files.
+    public var stateDirectory: String
+    /// Central server base URL; nil when the kiosk runs standalone.
+    public var syncURL: String?
+    /// The kiosk's Ed25519 key file for signing sync batches.
+    public var syncKeyPath: String?
+    /// Devices by kind: `printer`, `fingerprint`, `cash`, `card`.
+    public var devices: [String: Device]
+
+    /// The device kinds a configuration must describe.
+    public static let deviceNames = ["printer", "fingerprint", "cash", "card"]
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Loads and validates `kiosk.toml`, reporting every problem as `file:line: key: what is wrong`.
+public enum KioskConfigurationLoader {
+    /// Extra validation the daemon plugs in for values whose rules live elsewhere (hours rules, the
+    /// catalog and its overrides); each gets the reader to report into.
+    public struct Validators: Sendable {
+        /// Validates an opening_hours rule; returns an error message or nil.
+        public var hoursRule: @Sendable (String) -> String?
+        /// Validates the catalog file and the `[catalog]` overrides; returns problems to report.
+        public var catalog: @Sendable (_ path: String, _ overrides: ConfigTable?, _ file: String) -> [ConfigDiagnostic]
+
+        /// Validators; the defaults accept any rule and check only that the catalog file is readable TOML.
+        public init(
+            hoursRule: @escaping @Sendable (String) -> String? = { _ in nil },
+            catalog: @escaping @Sendable (String, ConfigTable?, String) -> [ConfigDiagnostic] = { _, _, _ in [] }
+        ) {
+            self.hoursRule = hoursRule
+            self.catalog = catalog
+        }
+    }
+
+    /// Reads the file at `path` and validates it.
+    public static func load(path: String, validators: Validators = Validators()) throws(ConfigDiagnostics) -> KioskConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigDiagnostics([ConfigDiagnostic(file: path, line: 0, key: "", message: "cannot read the configuration file: \(Self.reason(error))")])
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text, file: path, baseDirectory: base, validators: validators)
+    }
+
+    /// Validates configuration text; relative paths resolve against `baseDirectory`.
+    public static func parse(
+        _ text: String, file: String, baseDirectory: String, validators: Validators = Validators()
+    ) throws(ConfigDiagnostics) -> KioskConfiguration {
+        let root = try ConfigDocument.parse(text, file: file)
+        var reader = ConfigReader(file: file)
+        reader.rejectUnknownKeys(root, allowed: ["kiosk", "catalog", "ui", "control", "ledger", "sync", "devices", "state"])
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+        }
+
+        // [kiosk]
+        let kioskTable = reader.table(root, "kiosk", required: true) ?? ConfigTable(entries: [], keyPath: "kiosk", line: 0)
+        reader.rejectUnknownKeys(kioskTable, allowed: ["id", "name", "district", "timezone", "hours", "closing_soon_minutes", "production"])
+        let id = reader.string(kioskTable, "id", required: true) ?? ""
+        if let node = kioskTable["id"], !id.isEmpty,
+           !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || id.count > 32 {
+            reader.report(node, "kiosk id must be 1–32 ASCII letters, digits, '-' or '_'")
+        }
+        let timeZone = reader.string(kioskTable, "timezone") ?? "Asia/Seoul"
+        if timeZone != "Asia/Seoul", let node = kioskTable["timezone"] {
+            reader.report(node, "only Asia/Seoul is supported (Korean kiosks), found \"\(timeZone)\"")
+        }
+        let hours = reader.string(kioskTable, "hours") ?? "24/7"
+        if let node = kioskTable["hours"], let problem = validators.hoursRule(hours) {
+            reader.report(node, "bad hours rule: \(problem)")
+        }
+        let kiosk = KioskConfiguration.Kiosk(
+            id: id,
+            name: reader.string(kioskTable, "name") ?? id,
+            district: reader.string(kioskTable, "district") ?? "",
+            timeZone: timeZone,
+            hours: hours,
+            closingSoonMinutes: reader.integer(kioskTable, "closing_soon_minutes", in: 0...120) ?? 5,
+            production: reader.bool(kioskTable, "production") ?? false
+        )
+
+        // state folder
+        let stateTable = reader.table(root, "state")
+        if let stateTable { reader.rejectUnknownKeys(stateTable, allowed: ["directory"]) }
+        let stateDirectory = resolve(stateTable.flatMap { reader.string($0, "directory") } ?? "/var/lib/kioskd")
+
+        // [catalog]
+        let catalogTable = reader.table(root, "catalog", required: true)
+        var catalogPath = ""
+        if let catalogTable {
+            if let path = reader.string(catalogTable, "path", required: true) {
+                catalogPath = resolve(path)
+                let node = catalogTable["path"]!
+                if !FileManager.default.isReadableFile(atPath: catalogPath) {
+                    let exists = FileManager.default.fileExists(atPath: catalogPath)
+                    reader.report(node, exists ? "catalog file \(catalogPath) is not readable" : "catalog file \(catalogPath) does not exist")
+                } else {
+                    for diagnostic in validators.catalog(catalogPath, catalogTable, file) {
+                        reader.report(line: diagnostic.line, key: diagnostic.key, diagnostic.file == file ? diagnostic.message : "\(diagnostic)")
+                    }
+                }
+            }
+        }
+
+        // [ui]
+        var uiHost = "127.0.0.1", uiPort = 8080
+        if let ui = reader.table(root, "ui") {
+            reader.rejectUnknownKeys(ui, allowed: ["listen"])
+            if let listen = reader.string(ui, "listen"), let node = ui["listen"] {
+                switch ListenAddress.parse(listen) {
+                case .success(let address): (uiHost, uiPort) = (address.host, address.port)
+                case .failure(let problem): reader.report(node, "bad address \"\(listen)\": \(problem.message)")
+                }
+            }
+        }
+
+        // [control]
+        var control = KioskConfiguration.Control(socketPath: "/run/kioskd/control.sock", group: "kiosk-tech")
+        if let table = reader.table(root, "control") {
+            reader.rejectUnknownKeys(table, allowed: ["socket", "group"])
+            if let socket = reader.string(table, "socket") {
+                control.socketPath = resolve(socket)
+                if control.socketPath.utf8.count > 107, let node = table["socket"] {
+                    reader.report(node, "socket path is longer than the 107 bytes a Unix socket address holds")
+                }
+            }
+            if let group = reader.string(table, "group") { control.group = group }
+        }
+
+        // [ledger]
+        var ledgerPath = resolve("ledger.sqlite3")
+        if let table = reader.table(root, "ledger") {
+            reader.rejectUnknownKeys(table, allowed: ["path"])
+            if let path = reader.string(table, "path") { ledgerPath = resolve(path) }
+        } else {
+            ledgerPath = URL(fileURLWithPath: stateDirectory).appendingPathComponent("ledger.sqlite3").path
+        }
+
+        // [sync]
+        var syncURL: String?, syncKeyPath: String?
+        if let table = reader.table(root, "sync") {
+            reader.rejectUnknownKeys(table, allowed: ["url", "key"])
+            if let url = reader.string(table, "url"), let node = table["url"] {
+                if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
+                    syncURL = url
+                } else {
+                    reader.report(node, "bad address \"\(url)\": expected an http:// or https:// URL with a host")
+                }
+            }
+            syncKeyPath = reader.string(table, "key").map(resolve)
+        }
+
+        // [devices.*]
+        var devices: [String: KioskConfiguration.Device] = [:]
+        let devicesTable = reader.table(root, "devices", required: true)
+        if let devicesTable {
+            reader.rejectUnknownKeys(devicesTable, allowed: Set(KioskConfiguration.deviceNames))
+            for name in KioskConfiguration.deviceNames {
+                guard let table = reader.table(devicesTable, name) else {
+                    devices[name] = KioskConfiguration.Device(driver: "simulated", required: name != "card", settings: [:])
+                    continue
+                }
+                let driver = reader.string(table, "driver", required: true) ?? "simulated"
+                let allowed = DeviceDrivers.settings(device: name, driver: driver)
+                if allowed == nil, let node = table["driver"] {
+                    let known = DeviceDrivers.known[name, default: []].joined(separator: ", ")
+                    reader.report(node, "unknown driver \"\(driver)\" for \(name) (known: \(known))")
+                }
+                reader.rejectUnknownKeys(table, allowed: Set(["driver", "required"] + (allowed ?? [])))
+                var settings: [String: String] = [:]
+                for (key, node) in table.entries where key != "driver" && key != "required" && (allowed ?? []).contains(key) {
+                    switch node.value {
+                    case .string(let value): settings[key] = DeviceDrivers.pathSettings.contains(key) ? resolve(value) : value
+                    case .integer(let value): settings[key] = String(value)
+                    case .bool(let value): settings[key] = String(value)
+                    case .float(let value): settings[key] = String(value)
+                    default: reader.report(node, "expected a string, number or boolean, found \(node.value.typeName)")
+                    }
+                }
+                let required = reader.bool(table, "required") ?? (name != "card")
+                devices[name] = KioskConfiguration.Device(driver: driver, required: required, settings: settings)
+            }
+        }
+
+        try reader.finish()
+        return KioskConfiguration(
+            kiosk: kiosk, catalogPath: catalogPath, catalogOverrides: catalogTable, uiHost: uiHost, uiPort: uiPort,
+            control: control, ledgerPath: ledgerPath, stateDirectory: stateDirectory, syncURL: syncURL,
+            syncKeyPath: syncKeyPath, devices: devices
+        )
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.code == NSFileReadNoSuchFileError { return "No such file or directory" }
+        if nsError.code == NSFileReadNoPermissionError { return "Permission denied" }
+        return nsError.localizedDescription
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the foundation lands: the control-socket protocol.
-public enum KioskControlProtocol {}

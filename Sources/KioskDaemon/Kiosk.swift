@@ -1,0 +1,88 @@
+import CoreMetrics
+import Foundation
+import KioskConfig
+import KioskControl
+import KioskDevices
+import Logging
+
+/// The running kiosk's shared state: configuration (reloadable), devices, maintenance mode and
+/// whether new sessions may start. Everything that answers "can a resident start now?" asks here.
+actor Kiosk {
+    static let version = "0.1.0"
+
+    private(set) var configuration: KioskConfiguration
+    nonisolated let devices: DeviceSet
+    private let metrics: KioskMetrics
+    private let logger: Logger
+    private let startedAt = ContinuousClock.now
+    private(set) var maintenance: Bool
+    private(set) var shuttingDown = false
+    private(set) var uiURL = ""
+
+    init(configuration: KioskConfiguration, devices: DeviceSet, metrics: KioskMetrics, logger: Logger) {
+        self.configuration = configuration
+        self.devices = devices
+        self.metrics = metrics
+        self.logger = logger
+        maintenance = FileManager.default.fileExists(atPath: Self.maintenanceFlag(configuration))
+        metrics.maintenance.record(maintenance ? 1 : 0)
+    }
+
+    private static func maintenanceFlag(_ configuration: KioskConfiguration) -> String {
+        URL(fileURLWithPath: configuration.stateDirectory).appendingPathComponent("maintenance").path
+    }
+
+    func setUIURL(_ url: String) { uiURL = url }
+
+    /// Turns maintenance (out of service) on or off; it survives a restart.
+    func setMaintenance(_ on: Bool) throws {
+        let flag = Self.maintenanceFlag(configuration)
+        if on {
+            try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+            try Data("out of service since \(Date())\n".utf8).write(to: URL(fileURLWithPath: flag))
+        } else if FileManager.default.fileExists(atPath: flag) {
+            try FileManager.default.removeItem(atPath: flag)
+        }
+        maintenance = on
+        metrics.maintenance.record(on ? 1 : 0)
+        logger.notice("maintenance \(on ? "on: kiosk out of service" : "off: kiosk back in service")")
+    }
+
+    /// Applies a reloaded configuration. Settings that need a restart (devices, listeners) are reported.
+    func apply(_ new: KioskConfiguration) -> [String] {
+        var needsRestart: [String] = []
+        if new.devices != configuration.devices { needsRestart.append("devices") }
+        if new.uiHost != configuration.uiHost || new.uiPort != configuration.uiPort { needsRestart.append("ui.listen") }
+        if new.control != configuration.control { needsRestart.append("control") }
+        if new.ledgerPath != configuration.ledgerPath { needsRestart.append("ledger.path") }
+        if new.stateDirectory != configuration.stateDirectory { needsRestart.append("state.directory") }
+        configuration = new
+        return needsRestart
+    }
+
+    /// No new sessions from now on; called when SIGTERM arrives.
+    func beginShutdown() { shuttingDown = true }
+
+    /// Why a session cannot start now, or nil when it can.
+    func reasonNotAccepting(statuses: [DeviceStatus]) -> String? {
+        if shuttingDown { return "kioskd is shutting down" }
+        if maintenance { return "out of service for maintenance" }
+        let down = statuses.filter { devices.required.contains($0.kind) && !$0.state.isUsable }
+        if !down.isEmpty {
+            return "required device not ready: " + down.map { "\($0.kind.rawValue) (\($0.reason ?? $0.state.rawValue))" }.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    /// Everything `kioskctl status` shows.
+    func statusReport(now: Date) async -> KioskStatusReport {
+        let statuses = await devices.statuses()
+        let reason = reasonNotAccepting(statuses: statuses)
+        let elapsed = ContinuousClock.now - startedAt
+        return KioskStatusReport(
+            kioskID: configuration.kiosk.id, name: configuration.kiosk.name, version: Self.version,
+            uptimeSeconds: Int(elapsed.components.seconds), openNow: true, nextChange: nil,
+            maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
+            devices: statuses, ledgerHead: nil, syncLag: nil, uiURL: uiURL)
+    }
+}
