@@ -76,6 +76,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -103,7 +104,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "KioskTestSupport"),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
+        .testTarget(
+            name: "KioskDaemonTests",
+            dependencies: ["KioskDaemon", "KioskConfig", "KioskControl", "KioskDevices", "KioskCore", "KioskSystemd", "KioskTestSupport"]
+        ),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),
 
         // MARK: issue 3 (catalog, fees, hours, holidays) targets

@@ -81,9 +81,13 @@ public enum KioskConfigurationLoader {
             if let path = reader.string(catalogTable, "path", required: true) {
                 catalogPath = resolve(path)
                 let node = catalogTable["path"]!
-                if !FileManager.default.isReadableFile(atPath: catalogPath) {
-                    let exists = FileManager.default.fileExists(atPath: catalogPath)
-                    reader.report(node, exists ? "catalog file \(catalogPath) is not readable" : "catalog file \(catalogPath) does not exist")
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: catalogPath, isDirectory: &isDirectory) {
+                    reader.report(node, "catalog file \(catalogPath) does not exist")
+                } else if isDirectory.boolValue {
+                    reader.report(node, "catalog file \(catalogPath) is a folder, not a file")
+                } else if !FileManager.default.isReadableFile(atPath: catalogPath) {
+                    reader.report(node, "catalog file \(catalogPath) is not readable")
                 } else {
                     for diagnostic in validators.catalog(catalogPath, catalogTable, file) {
                         reader.report(line: diagnostic.line, key: diagnostic.key, diagnostic.file == file ? diagnostic.message : "\(diagnostic)")

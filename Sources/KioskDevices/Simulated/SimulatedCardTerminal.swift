@@ -44,8 +44,9 @@ public actor SimulatedCardTerminal: CardTerminal, FaultInjectable {
     public func cancelledApprovals() -> Set<String> { cancelled }
 
     static func status(for faults: Set<SimulatedFault>) -> DeviceStatus {
-        faults.contains(.cardOffline)
-            ? DeviceStatus(kind: .cardTerminal, driver: "simulated", state: .offline, reason: "card terminal link down")
-            : DeviceStatus(kind: .cardTerminal, driver: "simulated", state: .online)
+        let details = DeviceDetails(conditions: faults.simulatedConditions)
+        return faults.contains(.cardOffline)
+            ? DeviceStatus(kind: .cardTerminal, driver: "simulated", state: .offline, reason: "card terminal link down", details: details)
+            : DeviceStatus(kind: .cardTerminal, driver: "simulated", state: .online, details: details)
     }
 }

@@ -144,7 +144,8 @@ public actor SimulatedCashHandler: CashHandler, FaultInjectable {
             let count = faults.contains(.noChange) ? 0 : holdings.hoppers[coin, default: 0]
             return CashLevel(denomination: Money(won: coin), count: count, level: level(count))
         }
-        let details = DeviceDetails(jammed: faults.contains(.coinJam), cashLevels: levels, cashBox: .ok)
+        let details = DeviceDetails(
+            jammed: faults.contains(.coinJam), cashLevels: levels, cashBox: .ok, conditions: faults.simulatedConditions)
         let (state, reason): (DeviceState, String?) =
             if faults.contains(.cashFraud) { (.fraudAttempt, "fraud attempt detected") }
             else if faults.contains(.coinJam) { (.hardwareError, "coin jam in the hopper") }

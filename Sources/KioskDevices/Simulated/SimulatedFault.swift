@@ -30,6 +30,11 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
     }
 }
 
+extension Set<SimulatedFault> {
+    /// `simulated:<fault>` for each fault, sorted: how simulated devices show injected faults in their status.
+    var simulatedConditions: [String] { map { "simulated:\($0.rawValue)" }.sorted() }
+}
+
 /// A simulated device that takes injected faults.
 public protocol FaultInjectable: Sendable {
     /// Turns `fault` on (`active == true`) or clears it.

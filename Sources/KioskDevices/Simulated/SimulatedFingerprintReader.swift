@@ -66,8 +66,9 @@ public actor SimulatedFingerprintReader: FingerprintReader, FaultInjectable {
     }
 
     static func status(for faults: Set<SimulatedFault>) -> DeviceStatus {
-        faults.contains(.readerUnplugged)
-            ? DeviceStatus(kind: .fingerprintReader, driver: "simulated", state: .noDevice, reason: "reader unplugged")
-            : DeviceStatus(kind: .fingerprintReader, driver: "simulated", state: .online)
+        let details = DeviceDetails(conditions: faults.simulatedConditions)
+        return faults.contains(.readerUnplugged)
+            ? DeviceStatus(kind: .fingerprintReader, driver: "simulated", state: .noDevice, reason: "reader unplugged", details: details)
+            : DeviceStatus(kind: .fingerprintReader, driver: "simulated", state: .online, details: details)
     }
 }

@@ -144,6 +144,7 @@ public actor SimulatedPrinter: DocumentPrinter, FaultInjectable {
             else if faults.contains(.paperOut) { (.userError, "out of paper") }
             else if faults.contains(.coverOpen) { (.userError, "cover open") }
             else { (.online, nil) }
+        details.conditions += faults.simulatedConditions
         return DeviceStatus(kind: .printer, driver: "simulated", state: state, reason: reason, details: details)
     }
 }

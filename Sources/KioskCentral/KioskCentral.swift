@@ -1,2 +1,0 @@
-/// Placeholder until the foundation lands.
-public enum KioskCentralPlaceholder {}
