@@ -10,7 +10,7 @@ public protocol ControlHandler: Sendable {
 }
 
 /// The kioskd side of the control socket: listens on a Unix socket (mode 0660, group from config),
-/// checks each peer's credentials (root or a member of the group), refuses anyone else with a clear
+/// checks each peer's credentials (root, kioskd's own user, or a member of the group), refuses anyone else with a clear
 /// answer and logs the attempt, and hands authorised requests to a `ControlHandler`.
 public struct ControlServer: Sendable {
     private let path: String
@@ -45,7 +45,7 @@ public struct ControlServer: Sendable {
                 logger.warning("cannot give the control socket to group \(groupName): \(String(cString: strerror(errno)))")
             }
         } else {
-            logger.warning("group \(groupName) does not exist: only root may use the control socket")
+            logger.warning("group \(groupName) does not exist: only root and kioskd's own user may use the control socket")
         }
         await onListening()
         try await withTaskCancellationHandler {
@@ -73,7 +73,7 @@ public struct ControlServer: Sendable {
                         return
                     }
                     let request = try? JSONDecoder().decode(ControlRequest.self, from: Data(frame.readableBytesView))
-                    if !peer.isAuthorized(group: group) {
+                    if !peer.isAuthorized(group: group, serverUID: geteuid()) {
                         logger.warning(
                             "control request refused",
                             metadata: ["kiosk.peer": "\(peer)", "kiosk.command": "\(request?.command ?? "?")"])

@@ -19,9 +19,10 @@ public struct PeerCredentials: Sendable, Equatable, CustomStringConvertible {
         self.groups = groups
     }
 
-    /// Whether this peer may use the control socket: root, or a member of `group`.
-    public func isAuthorized(group: UInt32?) -> Bool {
-        uid == 0 || (group.map { groups.contains($0) || gid == $0 } ?? false)
+    /// Whether this peer may use the control socket: root, the daemon's own user (`serverUID`), or a
+    /// member of `group`.
+    public func isAuthorized(group: UInt32?, serverUID: UInt32) -> Bool {
+        uid == 0 || uid == serverUID || (group.map { groups.contains($0) || gid == $0 } ?? false)
     }
 
     /// `uid 1001 (name) pid 4242`.
