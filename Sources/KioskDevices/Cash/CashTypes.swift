@@ -54,6 +54,10 @@ public enum CashEvent: Sendable, Equatable {
     case fraud(reason: String)
     /// A jam or other fault stopped acceptance.
     case fault(reason: String)
+    /// The note validator stacked a note without being told to (e.g. its escrow timeout is set to
+    /// stack): the note is in the cash box and must be credited. The normal credit for a note is the
+    /// value `stackEscrow()` returns; drivers without such a validator never send this.
+    case noteStackedWithoutCommand(Money)
 }
 
 /// The result of a payout: what came out and what could not.
