@@ -104,6 +104,7 @@ public final class CCTalkBus: @unchecked Sendable {
             if case .timeout = error { throw .noReply(address: address, header: header) }
             throw .port(error.description)
         } catch let error as CCTalkError {
+            if case .badChecksum = error { throw .badChecksum(address: address, header: header) }
             throw error
         } catch {
             throw .port("\(error)")

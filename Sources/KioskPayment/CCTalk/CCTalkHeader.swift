@@ -55,6 +55,8 @@ public struct CCTalkHeader: Sendable, Hashable, Codable, RawRepresentable, Custo
     public static let readBufferedBillEvents = CCTalkHeader(rawValue: 159)
     /// 157: Request bill id `[bill type]` → 7 ASCII characters (`KR1000A`).
     public static let requestBillID = CCTalkHeader(rawValue: 157)
+    /// 156: Request country scaling factor `[country code, 2 ASCII]` → `[factor LSB] [factor MSB] [decimal places]`.
+    public static let requestCountryScalingFactor = CCTalkHeader(rawValue: 156)
     /// 154: Route bill `[0 = return, 1 = stack, 255 = extend escrow timeout]`.
     public static let routeBill = CCTalkHeader(rawValue: 154)
 

@@ -88,7 +88,7 @@ public actor CCTalkCashHandler: CashHandler {
             try await bringUp("coin acceptor", coinAcceptor.peripheral, category: "Coin Acceptor") { () throws(CCTalkError) in
                 if self.configuration.verifyDenominations {
                     for (channel, value) in config.channels.sorted(by: { $0.key < $1.key }) {
-                        try Self.check(id: try await coinAcceptor.coinID(channel: channel), valueDigits: 3, expected: value, what: "coin channel \(channel)")
+                        try Self.check(id: try await coinAcceptor.coinID(channel: channel), address: config.address, expected: value, what: "coin channel \(channel)")
                     }
                 }
                 try await coinAcceptor.peripheral.setMasterEnabled(false)
@@ -99,7 +99,10 @@ public actor CCTalkCashHandler: CashHandler {
             try await bringUp("bill validator", billValidator.peripheral, category: "Bill Validator") { () throws(CCTalkError) in
                 if self.configuration.verifyDenominations {
                     for (type, value) in config.billTypes.sorted(by: { $0.key < $1.key }) {
-                        try Self.check(id: try await billValidator.billID(billType: type), valueDigits: 4, expected: value, what: "bill type \(type)")
+                        let reported = try await billValidator.billValue(billType: type)
+                        guard reported.won == value.won else {
+                            throw .unexpectedReply(address: config.address, header: 157, detail: "bill type \(type) is configured as \(value) but the validator reports '\(reported.id)' (\(Money(won: reported.won)))")
+                        }
                     }
                 }
                 try await billValidator.peripheral.setMasterEnabled(false)
@@ -481,14 +484,14 @@ public actor CCTalkCashHandler: CashHandler {
         }
     }
 
-    /// Checks a coin id (`KR100A`) or bill id (`KR1000A`) against the configured value.
-    private static func check(id: String, valueDigits: Int, expected: Money, what: String) throws(CCTalkError) {
+    /// Checks a coin id (`KR100A`: country, 3 value digits, issue) against the configured value.
+    private static func check(id: String, address: UInt8, expected: Money, what: String) throws(CCTalkError) {
         let characters = Array(id)
-        guard characters.count >= 2 + valueDigits, let value = Int(String(characters[2..<(2 + valueDigits)])) else {
-            throw .unexpectedReply(address: 0, header: 0, detail: "\(what): id '\(id)' is not of the form country + value + issue")
+        guard characters.count == 6, let value = Int(String(characters[2..<5])) else {
+            throw .unexpectedReply(address: address, header: 184, detail: "\(what): id '\(id)' is not of the form country + value + issue")
         }
         guard value == expected.won else {
-            throw .unexpectedReply(address: 0, header: 0, detail: "\(what) is configured as \(expected) but the device reports '\(id)'")
+            throw .unexpectedReply(address: address, header: 184, detail: "\(what) is configured as \(expected) but the device reports '\(id)'")
         }
     }
 
@@ -512,6 +515,7 @@ public actor CCTalkCashHandler: CashHandler {
             if let fraud { (.fraudAttempt, fraud) }
             else if let (name, error) = unreachable.sorted(by: { $0.key < $1.key }).first { (.offline, "\(name): \(error)") }
             else if let acceptorJam { (.hardwareError, acceptorJam) }
+            else if let hopper = hoppers.first(where: \.jammed) { (.hardwareError, "hopper \(hopper.config.coin) jammed: a technician must clear it") }
             else if stackerFull { (.hardwareError, "bill validator stacker full") }
             else if !levels.isEmpty && levels.allSatisfy({ $0.count == 0 }) { (.userError, "no change left: exact amount or card only") }
             else { (.online, nil) }

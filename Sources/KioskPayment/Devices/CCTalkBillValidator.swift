@@ -47,6 +47,30 @@ public final class CCTalkBillValidator: Sendable {
         }
     }
 
+    /// Header 156: the scaling factor of `country` (2 letters): a bill id's value digits times `factor`,
+    /// divided by 10^`decimals`, is the bill's value.
+    public func scalingFactor(country: String) async throws(CCTalkError) -> (factor: Int, decimals: Int) {
+        let address = peripheral.address
+        return try await peripheral.bus.request(.requestCountryScalingFactor, to: address, data: Array(country.utf8.prefix(2))) { data throws(CCTalkError) in
+            guard data.count == 3 else { throw .unexpectedReply(address: address, header: 156, detail: "scaling factor of \(data.count) bytes, expected 3") }
+            guard data[0] != 0 || data[1] != 0 else { throw .unexpectedReply(address: address, header: 156, detail: "country \(country) is not supported (scaling factor 0)") }
+            return (Int(data[0]) | Int(data[1]) << 8, Int(data[2]))
+        }
+    }
+
+    /// The value of `billType`: its bill id's value digits scaled by the country's scaling factor.
+    public func billValue(billType: Int) async throws(CCTalkError) -> (id: String, won: Int) {
+        let id = try await billID(billType: billType)
+        let characters = Array(id)
+        guard characters.count == 7, let digits = Int(String(characters[2..<6])) else {
+            throw .unexpectedReply(address: peripheral.address, header: 157, detail: "bill id '\(id)' of type \(billType) is not country + 4 digits + issue")
+        }
+        let scaling = try await scalingFactor(country: String(characters[0..<2]))
+        var value = digits * scaling.factor
+        for _ in 0..<scaling.decimals { value /= 10 }
+        return (id, value)
+    }
+
     /// Header 157: the bill id of `billType` (e.g. `KR1000A`: country, value, issue).
     public func billID(billType: Int) async throws(CCTalkError) -> String {
         try await peripheral.ascii(.requestBillID, data: [UInt8(clamping: billType)])
