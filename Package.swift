@@ -117,6 +117,7 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore",
+                "KioskPayment", // issue 9
             ]
         ),
     ]
