@@ -229,3 +229,23 @@ struct CCTalkCashHandlerTests {
         ])
     }
 }
+
+@Suite("ccTalk cash handler: a hopper that stops answering")
+struct CCTalkCashHandlerSilentHopperTests {
+    @Test("a silent hopper pays nothing, the other hopper pays what it can, and it is used again once it answers")
+    func silentHopper() async throws {
+        let rig = try await PaymentRig.start()
+        defer { rig.emulator.stop() }
+        rig.emulator.setFault(.deviceSilent, at: PaymentRig.hopper500)
+        let result = try await rig.handler.dispense(Money(won: 1000))
+        #expect(result == DispenseResult(paid: Money(won: 1000), shortfall: .zero))
+        #expect(rig.paidOut(by: PaymentRig.hopper100) == 10)
+        #expect(await rig.handler.status().state == .offline)
+
+        rig.emulator.setFault(.deviceSilent, at: PaymentRig.hopper500, active: false)
+        await rig.handler.pollOnce()
+        #expect(await rig.handler.status().state == .online)
+        #expect(try await rig.handler.dispense(Money(won: 500)) == DispenseResult(paid: Money(won: 500), shortfall: .zero))
+        #expect(rig.paidOut(by: PaymentRig.hopper500) == 1)
+    }
+}

@@ -76,10 +76,14 @@ public struct DispenseResult: Sendable, Equatable, Codable {
 
 /// A cash module failure.
 public enum CashError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No cash module (or not the device the call needs) is connected.
     case noDevice
+    /// `stackEscrow` / `returnEscrow` without a note in escrow.
     case noNoteInEscrow
+    /// The module failed; the text names the device and what went wrong.
     case deviceError(String)
 
+    /// The failure in words.
     public var description: String {
         switch self {
         case .noDevice: "no cash module connected"

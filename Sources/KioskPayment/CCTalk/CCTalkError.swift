@@ -14,9 +14,13 @@ public enum CCTalkError: Error, Sendable, Equatable, CustomStringConvertible {
     case nak(address: UInt8, header: UInt8)
     /// The device stayed BUSY (header 6) on every try.
     case busy(address: UInt8, header: UInt8)
+    /// A non-repeatable command (a payout) was sent, its reply was lost, and the device could not be
+    /// asked afterwards whether it took it: what happened is unknown until a technician checks.
+    case outcomeUnknown(address: UInt8, header: UInt8)
     /// The reply's data did not have the form the header's definition requires.
     case unexpectedReply(address: UInt8, header: UInt8, detail: String)
 
+    /// The failure in words, with the device address and header.
     public var description: String {
         switch self {
         case .port(let detail): "ccTalk port error: \(detail)"
@@ -26,6 +30,7 @@ public enum CCTalkError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformed(let detail): "ccTalk: malformed packet: \(detail)"
         case .nak(let address, let header): "ccTalk device \(address) refused header \(header) (NAK)"
         case .busy(let address, let header): "ccTalk device \(address) stayed busy on header \(header)"
+        case .outcomeUnknown(let address, let header): "ccTalk device \(address): header \(header) was sent but its outcome is unknown (no reply, no status)"
         case .unexpectedReply(let address, let header, let detail): "ccTalk device \(address), header \(header): \(detail)"
         }
     }

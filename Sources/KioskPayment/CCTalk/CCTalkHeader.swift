@@ -60,5 +60,6 @@ public struct CCTalkHeader: Sendable, Hashable, Codable, RawRepresentable, Custo
     /// 154: Route bill `[0 = return, 1 = stack, 255 = extend escrow timeout]`.
     public static let routeBill = CCTalkHeader(rawValue: 154)
 
+    /// `header N`.
     public var description: String { "header \(rawValue)" }
 }

@@ -9,6 +9,7 @@ public import KioskDevices
 /// are kept by the host (hoppers only sense low/empty): the daemon restores them from the ledger with
 /// `setHopperCount` and every payout decrements them by what the hopper reports paid.
 public actor CCTalkCashHandler: CashHandler {
+    /// Always `.cash`.
     public nonisolated let kind = DeviceKind.cash
     /// The configuration it runs.
     public let configuration: CCTalkCashConfiguration
@@ -73,8 +74,11 @@ public actor CCTalkCashHandler: CashHandler {
 
     // MARK: KioskDevice
 
+    /// The module's status: offline (a device not answering, named), fraud, jams, no change, or online.
     public func status() -> DeviceStatus { broadcaster.latest }
+    /// Every status change from now on (the latest first).
     public nonisolated func statusEvents() -> AsyncStream<DeviceStatus> { broadcaster.subscribe() }
+    /// Coins credited, notes in escrow, rejections, fraud and faults as `pollOnce()` finds them.
     public nonisolated func cashEvents() -> AsyncStream<CashEvent> { events.subscribe() }
 
     // MARK: Lifecycle
@@ -129,6 +133,7 @@ public actor CCTalkCashHandler: CashHandler {
 
     /// Reads the coin and bill event buffers once and publishes what happened.
     public func pollOnce() async {
+        await reviveHoppers()
         await pollCoins()
         await pollBills()
         publishStatus()
@@ -174,12 +179,16 @@ public actor CCTalkCashHandler: CashHandler {
 
     // MARK: CashHandler
 
+    /// The configured coin and note values, and the hopper levels as the host counts them.
     public func inventory() -> CashInventory {
         var accepted = Set(configuration.coinAcceptor?.channels.values.map { $0 } ?? [])
         accepted.formUnion(configuration.billValidator?.billTypes.values.map { $0 } ?? [])
         return CashInventory(accepted: accepted.sorted(), payout: levels())
     }
 
+    /// Sets the individual inhibits so exactly `denominations` are taken, and the master inhibit off
+    /// (on when nothing is left to take).
+    /// - Throws: `CashError.deviceError` naming a denomination no channel carries, or the device that failed.
     public func enableAcceptance(of denominations: Set<Money>) async throws(CashError) {
         let offered = Set(inventory().accepted)
         let unknown = denominations.subtracting(offered)
@@ -204,6 +213,7 @@ public actor CCTalkCashHandler: CashHandler {
         publishStatus()
     }
 
+    /// Master-inhibits both slots; a note in escrow stays there.
     public func disableAcceptance() async {
         enabled = []
         if let coinAcceptor { try? await perform("coin acceptor") { () throws(CCTalkError) in try await coinAcceptor.peripheral.setMasterEnabled(false) } }
@@ -211,6 +221,8 @@ public actor CCTalkCashHandler: CashHandler {
         publishStatus()
     }
 
+    /// Routes the escrowed note to the stacker and returns its value once the validator reports it stacked.
+    /// - Throws: `.noNoteInEscrow`; `.deviceError` when the validator fails or does not confirm in `routeTimeout`.
     public func stackEscrow() async throws(CashError) -> Money {
         switch try await routeEscrow(.stack) {
         case .stacked(let note): return note
@@ -218,6 +230,8 @@ public actor CCTalkCashHandler: CashHandler {
         }
     }
 
+    /// Gives the escrowed note back and returns its value once the validator reports it returned.
+    /// - Throws: `.noNoteInEscrow`; `.deviceError` when the validator fails or does not confirm in `routeTimeout`.
     public func returnEscrow() async throws(CashError) -> Money {
         switch try await routeEscrow(.returnBill) {
         case .returned(let note): return note
@@ -253,6 +267,19 @@ public actor CCTalkCashHandler: CashHandler {
     }
 
     // MARK: Polling
+
+    /// A hopper that stopped answering is polled again; when it answers it is enabled and used again.
+    private func reviveHoppers() async {
+        for index in hoppers.indices {
+            let name = "hopper \(hoppers[index].config.coin)"
+            guard unreachable[name] != nil else { continue }
+            let driver = hoppers[index].driver
+            try? await perform(name) { () throws(CCTalkError) in
+                try await driver.peripheral.simplePoll()
+                try await driver.enable()
+            }
+        }
+    }
 
     private func pollCoins() async {
         guard let coinAcceptor, let config = configuration.coinAcceptor else { return }
@@ -314,7 +341,10 @@ public actor CCTalkCashHandler: CashHandler {
                 escrow = value
                 events.publish(.noteInEscrow(value))
             case .stacked(let type):
-                let value = config.billTypes[type] ?? escrow ?? .zero
+                guard let value = config.billTypes[type] ?? escrow else {
+                    events.publish(.fault(reason: "bill validator stacked bill type \(type), which has no configured value"))
+                    continue
+                }
                 cashBox[value, default: 0] += 1
                 escrow = nil
                 if pendingRoute == .stack {
@@ -383,15 +413,27 @@ public actor CCTalkCashHandler: CashHandler {
             let chunk = min(left, 255)
             let paid: Int
             var stoppedShort = false
+            let counter: UInt8
             do {
-                let counter = try await driver.dispense(chunk)
+                counter = try await driver.dispense(chunk)
+            } catch {
+                if case .outcomeUnknown = error {
+                    hoppers[index].jammed = true
+                    events.publish(.fault(reason: "\(name): \(error.description); counted as unpaid, hopper out of service until checked"))
+                } else {
+                    unreachable[name] = error.description
+                    events.publish(.fault(reason: "\(name) did not take a payout of \(chunk) coins: \(error.description)"))
+                }
+                return paidTotal
+            }
+            do {
                 let result = try await waitForPayout(driver, counter: counter)
                 paid = result.paid
                 stoppedShort = result.unpaid > 0 || paid < chunk
                 unreachable[name] = nil
             } catch {
-                // Without a status we cannot know what came out: count nothing (the resident is owed it)
-                // and take the hopper out of service until a technician checks it.
+                // The payout started but its status cannot be read: count nothing (the resident is owed
+                // it) and take the hopper out of service until a technician checks it.
                 unreachable[name] = error.description
                 hoppers[index].jammed = true
                 events.publish(.fault(reason: "\(name): payout of \(chunk) coins interrupted (\(error.description)); counted as unpaid"))

@@ -29,8 +29,9 @@ public struct CCTalkHopper: Sendable {
 
     /// Header 167: starts paying `count` coins (1…255). Returns the event counter that identifies
     /// this payout in `status()`. Sent once only (never retried).
-    /// - Throws: `CCTalkError.noReply` only when the hopper provably did not take the command
-    ///   (its event counter did not move); `.nak` when it refused.
+    /// - Throws: `CCTalkError.noReply` (or another transport error) only when the hopper provably did
+    ///   not take the command (nothing sent, or its event counter did not move); `.nak` when it refused;
+    ///   `.outcomeUnknown` when the reply was lost and the status could not be read afterwards.
     public func dispense(_ count: Int) async throws(CCTalkError) -> UInt8 {
         precondition((1...255).contains(count), "a ccTalk payout is 1…255 coins")
         let before = try await status()
@@ -42,7 +43,8 @@ public struct CCTalkHopper: Sendable {
             switch error {
             case .noReply, .badChecksum, .echoMismatch, .malformed:
                 // The reply was lost: did the hopper take the command?
-                let after = try await status()
+                let after: CCTalkHopperStatus
+                do { after = try await status() } catch { throw .outcomeUnknown(address: peripheral.address, header: 167) }
                 if after.eventCounter != before.eventCounter { return after.eventCounter }
                 throw error
             default:

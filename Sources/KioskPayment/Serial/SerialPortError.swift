@@ -11,6 +11,7 @@ public enum SerialPortError: Error, Sendable, Equatable, CustomStringConvertible
     /// The baud rate is not one termios knows.
     case unsupportedBaudRate(Int)
 
+    /// The failure in words, with the port path and the system's error text.
     public var description: String {
         switch self {
         case .open(let path, let code): "cannot open serial port \(path): \(SerialPort.errorText(code))"
