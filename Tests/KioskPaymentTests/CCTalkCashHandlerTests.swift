@@ -249,3 +249,24 @@ struct CCTalkCashHandlerSilentHopperTests {
         #expect(rig.paidOut(by: PaymentRig.hopper500) == 1)
     }
 }
+
+@Suite("ccTalk cash handler: the polling service")
+struct CCTalkCashHandlerRunTests {
+    @Test("run() polls until cancelled and delivers credits as they happen")
+    func run() async throws {
+        let rig = try await PaymentRig.start()
+        defer { rig.emulator.stop() }
+        let events = EventCollector(rig.handler.cashEvents())
+        try await rig.handler.enableAcceptance(of: [Money(won: 500)])
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await rig.handler.run() }
+            rig.insertCoin(channel: 2)
+            rig.insertCoin(channel: 2)
+            #expect(await events.take(2) == [.coinAccepted(Money(won: 500)), .coinAccepted(Money(won: 500))])
+            group.cancelAll()
+        }
+        #expect(await rig.handler.cashBoxCounts() == [Money(won: 500): 2])
+        #expect(await rig.handler.collectCashBox() == [Money(won: 500): 2])
+        #expect(await rig.handler.cashBoxCounts().isEmpty)
+    }
+}
