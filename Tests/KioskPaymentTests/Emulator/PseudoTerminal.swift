@@ -28,9 +28,3 @@ final class PseudoTerminal: Sendable {
         close(slave)
     }
 }
-
-/// An emulator set-up failure.
-struct EmulatorError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
