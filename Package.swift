@@ -122,12 +122,18 @@ let package = Package(
         // MARK: issue 7 (fingerprint) targets
 
         // MARK: issue 9 (payment) targets
+        .target(
+            name: "KioskPayment",
+            dependencies: ["KioskCore", "KioskDevices"]
+        ),
+        .testTarget(name: "KioskPaymentTests", dependencies: ["KioskPayment", "KioskDevices", "KioskCore"]),
 
         // MARK: benchmarks
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore",
+                "KioskPayment", // issue 9
             ]
         ),
     ]

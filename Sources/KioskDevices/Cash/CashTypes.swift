@@ -54,6 +54,10 @@ public enum CashEvent: Sendable, Equatable {
     case fraud(reason: String)
     /// A jam or other fault stopped acceptance.
     case fault(reason: String)
+    /// The note validator stacked a note without being told to (e.g. its escrow timeout is set to
+    /// stack): the note is in the cash box and must be credited. The normal credit for a note is the
+    /// value `stackEscrow()` returns; drivers without such a validator never send this.
+    case noteStackedWithoutCommand(Money)
 }
 
 /// The result of a payout: what came out and what could not.
@@ -72,10 +76,14 @@ public struct DispenseResult: Sendable, Equatable, Codable {
 
 /// A cash module failure.
 public enum CashError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No cash module (or not the device the call needs) is connected.
     case noDevice
+    /// `stackEscrow` / `returnEscrow` without a note in escrow.
     case noNoteInEscrow
+    /// The module failed; the text names the device and what went wrong.
     case deviceError(String)
 
+    /// The failure in words.
     public var description: String {
         switch self {
         case .noDevice: "no cash module connected"

@@ -1,0 +1,53 @@
+/// A bill validator with escrow: bill events (159), routing (154), bill ids (157).
+final class EmulatedBillValidator: EmulatedDevice {
+    /// Bill type → bill id (`KR1000A`).
+    let billIDs: [Int: String]
+    var ring = EmulatedEventRing()
+    private(set) var escrow: Int?
+    private(set) var stacked: [Int] = []
+    private(set) var returned: [Int] = []
+
+    init(address: UInt8 = 40, billIDs: [Int: String]) {
+        self.billIDs = billIDs
+        super.init(address: address, category: "Bill Validator", productCode: "EMU-BILL", serialNumber: 0x01_02_03)
+    }
+
+    /// A bill of `type` goes into the slot.
+    func insert(type: Int) {
+        if faults.contains(.fraudAttempt) { ring.push(0, 18); return }
+        if faults.contains(.billRejected) || billIDs[type] == nil { ring.push(0, 2); return }
+        guard channelEnabled(type) else { ring.push(0, 4); return }
+        guard escrow == nil else { ring.push(0, 3); return }
+        escrow = type
+        ring.push(UInt8(type), 1)
+    }
+
+    override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
+        switch header {
+        case 159: return .ack(ring.reply)
+        case 156:
+            // Korean won: bill ids carry thousands (KR0001A = 1,000 won).
+            return .ack(data == Array("KR".utf8) ? [0xE8, 0x03, 0] : [0, 0, 0])
+        case 157:
+            guard let type = data.first else { return .nak }
+            return .ack(Array((billIDs[Int(type)] ?? ".......").utf8))
+        case 154:
+            guard let route = data.first else { return .nak }
+            guard let type = escrow else { return .ack([254]) }
+            switch route {
+            case 0:
+                escrow = nil
+                returned.append(type)
+                ring.push(0, 1)
+            case 1:
+                escrow = nil
+                stacked.append(type)
+                ring.push(UInt8(type), 0)
+            case 255: break
+            default: return .ack([255])
+            }
+            return .ack([])
+        default: return super.handle(header: header, data: data)
+        }
+    }
+}
