@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +104,21 @@ let package = Package(
         // MARK: issue 6 (printing) targets
 
         // MARK: issue 7 (fingerprint) targets
+        .systemLibrary(
+            name: "CLibUSB",
+            pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"])]
+        ),
+        .target(name: "KioskUSB", dependencies: ["CLibUSB"]),
+        .target(
+            name: "KioskFingerprint",
+            dependencies: ["KioskUSB", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB"]),
+        .testTarget(
+            name: "KioskFingerprintTests",
+            dependencies: ["KioskFingerprint", "KioskUSB", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: issue 9 (payment) targets
 
@@ -111,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore",
+                "KioskCore", "KioskFingerprint", "KioskDevices",
             ]
         ),
     ]
