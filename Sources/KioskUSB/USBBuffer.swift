@@ -15,12 +15,12 @@ public final class USBBuffer: Sendable, CustomStringConvertible {
     public var count: Int { storage.withLock { $0.count } }
 
     /// Runs `body` with the bytes, mutable; the buffer is locked meanwhile.
-    public func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    public func withUnsafeMutableBytes<Result: Sendable>(_ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try storage.withLock { bytes in try bytes.withUnsafeMutableBufferPointer { try body($0) } }
     }
 
     /// Runs `body` with the bytes, read-only.
-    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    public func withBytes<Result: Sendable>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try storage.withLock { bytes in try bytes.withUnsafeBufferPointer { try body($0) } }
     }
 

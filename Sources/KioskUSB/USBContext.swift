@@ -32,8 +32,7 @@ public final class USBContext: @unchecked Sendable {
     /// Every device on every bus that `match` selects (all devices when `match` is nil).
     /// - Throws: `USBError` when the device list cannot be read.
     public func devices(matching match: USBDeviceMatch? = nil) async throws -> [USBDeviceInfo] {
-        let pointer = pointer
-        return try await worker.perform { try Self.enumerate(pointer).filter { match?.matches($0) ?? true } }
+        try await worker.perform { [self] in try Self.enumerate(pointer).filter { match?.matches($0) ?? true } }
     }
 
     /// Opens the first device `match` selects, detaching a kernel driver if one holds the interface,
@@ -41,8 +40,7 @@ public final class USBContext: @unchecked Sendable {
     /// - Throws: `USBError` of kind `.noDevice` naming the match when no such device is connected;
     ///   `.accessDenied` when permissions forbid opening it; `.busy` when another process holds it.
     public func open(_ match: USBDeviceMatch, interface: Int32 = 0) async throws -> USBDeviceHandle {
-        let pointer = pointer
-        let opened = try await worker.perform { () -> OpenedHandle in
+        let opened = try await worker.perform { [self] () -> OpenedHandle in
             var list: UnsafeMutablePointer<OpaquePointer?>?
             let count = libusb_get_device_list(pointer, &list)
             guard count >= 0, let list else { throw USBError(libusbCode: Int32(count), operation: "device enumeration") }

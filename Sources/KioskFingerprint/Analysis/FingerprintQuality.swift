@@ -1,4 +1,4 @@
-import KioskDevices
+public import KioskDevices
 
 /// Scores captures (NFIQ-like: foreground area, contrast, ridge clarity) and picks the guidance.
 public enum FingerprintQuality {

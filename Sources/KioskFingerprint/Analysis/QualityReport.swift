@@ -1,4 +1,4 @@
-import KioskDevices
+public import KioskDevices
 
 /// An NFIQ-like quality assessment of one capture: how much finger there is, how much contrast,
 /// how clear the ridges are, a 0–100 score and, when the capture is not good enough, the guidance

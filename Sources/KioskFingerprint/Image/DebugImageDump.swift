@@ -1,5 +1,5 @@
 import Foundation
-import KioskDevices
+public import KioskDevices
 
 /// The developer's escape hatch for seeing a capture: writes a PGM, only when explicitly asked for
 /// and never in production mode. Nothing else in the kiosk writes fingerprint images.

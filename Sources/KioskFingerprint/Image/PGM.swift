@@ -1,4 +1,4 @@
-import KioskDevices
+public import KioskDevices
 
 /// Binary PGM (P5, maxval 255) for fixtures and the technician's debug dump. Nothing in the
 /// kiosk writes images on its own: see `DebugImageDump`.

@@ -1,6 +1,6 @@
-import KioskDevices
-import KioskUSB
-import Logging
+public import KioskDevices
+public import KioskUSB
+public import Logging
 
 /// The NEXT Biometrics NB-1010-U (298d:1010) as a `FingerprintReader`. A capture says "place
 /// finger", polls the finger level every `pollInterval` until a finger is on (or the timeout),

@@ -1,5 +1,5 @@
 import Foundation
-import KioskDevices
+public import KioskDevices
 
 /// Finds ridge endings and bifurcations in a greyscale fingerprint (dark ridges on a light
 /// background): orientation field and mask (`RidgeField`), ridge-oriented smoothing and local
