@@ -21,8 +21,8 @@ public final class USBContext: @unchecked Sendable {
     }
 
     deinit {
-        let pointer = pointer
-        worker.performSync { libusb_exit(pointer) }
+        // Every pending worker closure holds a strong reference to the context, so none is running.
+        libusb_exit(pointer)
     }
 
     /// True when this libusb build reports native hotplug support. `presenceEvents` polls either
@@ -50,8 +50,15 @@ public final class USBContext: @unchecked Sendable {
                 var handle: OpaquePointer?
                 let result = libusb_open(device, &handle)
                 guard result == 0, let handle else { throw USBError(libusbCode: result, operation: "open \(info)") }
-                // Not supported on every platform; when it is not, there is no kernel driver to detach.
-                _ = libusb_set_auto_detach_kernel_driver(handle, 1)
+                // Detach a kernel driver only when one holds the interface (1); errors here mean the
+                // platform cannot tell (or umockdev does not emulate the query): claim and see.
+                if libusb_kernel_driver_active(handle, interface) == 1 {
+                    let detach = libusb_detach_kernel_driver(handle, interface)
+                    guard detach == 0 else {
+                        libusb_close(handle)
+                        throw USBError(libusbCode: detach, operation: "detach kernel driver from interface \(interface) of \(info)")
+                    }
+                }
                 let claim = libusb_claim_interface(handle, interface)
                 guard claim == 0 else {
                     libusb_close(handle)

@@ -20,12 +20,10 @@ public final class USBDeviceHandle: USBTransport, @unchecked Sendable {
     }
 
     deinit {
-        let interface = interface
+        // Every pending worker closure holds a strong reference to the handle, so none is running.
         if let handle {
-            context.worker.performSync {
-                libusb_release_interface(handle, interface)
-                libusb_close(handle)
-            }
+            libusb_release_interface(handle, interface)
+            libusb_close(handle)
         }
     }
 

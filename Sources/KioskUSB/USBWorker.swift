@@ -15,11 +15,6 @@ final class USBWorker: Sendable {
             queue.async { continuation.resume(with: Swift.Result { try body() }) }
         }
     }
-
-    /// Runs `body` on the worker queue and waits for it (for deinit and synchronous set-up only).
-    func performSync<Result>(_ body: () throws -> Result) rethrows -> Result {
-        try queue.sync(execute: body)
-    }
 }
 
 extension Duration {

@@ -135,7 +135,7 @@ import Testing
         #expect(events.count == 4)
         let buffers = await device.handedBuffers
         #expect(buffers.count >= 90 + 5)
-        #expect(buffers.allSatisfy(\.isZeroed), "chunk buffers must hold no fingerprint data after the capture")
+        #expect(buffers.allSatisfy { $0.isZeroed }, "chunk buffers must hold no fingerprint data after the capture")
     }
 
     @Test func aSecondConcurrentCaptureIsRefused() async throws {

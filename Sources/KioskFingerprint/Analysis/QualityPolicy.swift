@@ -7,11 +7,11 @@ public struct QualityPolicy: Sendable, Equatable, Codable {
     public var noFingerArea: Double
     /// Below this foreground fraction the finger covers too little: "lift and retry" (default 0.45).
     public var partialArea: Double
-    /// Below this contrast the print is too faint: "press harder" (default 0.30).
+    /// Below this contrast the print is too faint ("press harder") or, when dark, smeared ("press lighter") (default 0.30).
     public var minimumContrast: Double
     /// Below this ridge clarity the print is smeared (default 0.35).
     public var minimumClarity: Double
-    /// A smeared print darker than this mean grey level was pressed too hard: "press lighter" (default 110).
+    /// A print darker than this mean grey level without contrast or clear ridges was pressed too hard (default 110).
     public var darkMean: Double
 
     /// The default policy, tuned on the NB-1010-U recording and its degraded versions.

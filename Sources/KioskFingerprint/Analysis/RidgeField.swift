@@ -18,11 +18,17 @@ struct RidgeField {
     var orientation: [Float]
     /// Orientation coherence per block, 0 (no direction) … 1 (parallel ridges).
     var coherence: [Float]
-    /// True for blocks holding finger (ridges), false for background.
+    /// True for blocks holding usable ridges (enough grey-level deviation), false for background.
     var foreground: [Bool]
+    /// True for blocks where something touches the glass: ridges, or a faint or dark smeared print.
+    var covered: [Bool]
 
     /// Blocks whose grey-level deviation is below this are background (blank glass or flat smear).
     static let foregroundDeviation: Float = 14
+    /// Blocks with at least this deviation, or darker than `coveredMean`, have something on the glass
+    /// (the bare NB-1010-U glass is ≈ 229 with a deviation ≈ 2).
+    static let coveredDeviation: Float = 5
+    static let coveredMean: Float = 185
 
     init(_ image: GrayImage) {
         width = image.width
@@ -35,6 +41,7 @@ struct RidgeField {
         orientation = [Float](repeating: 0, count: count)
         coherence = [Float](repeating: 0, count: count)
         foreground = [Bool](repeating: false, count: count)
+        covered = [Bool](repeating: false, count: count)
 
         let (width, height, columns, rows, block) = (width, height, columns, rows, Self.block)
         var gxx = [Float](repeating: 0, count: count)
@@ -91,6 +98,7 @@ struct RidgeField {
                 orientation[index] = angle
                 coherence[index] = energy > 0 ? (c * c + s * s).squareRoot() / energy : 0
                 foreground[index] = deviation[index] >= Self.foregroundDeviation
+                covered[index] = deviation[index] >= Self.coveredDeviation || mean[index] < Self.coveredMean
             }
         }
         cleanMask()
@@ -137,6 +145,7 @@ struct RidgeField {
     mutating func wipe() {
         Self.zero(&mean); Self.zero(&deviation); Self.zero(&orientation); Self.zero(&coherence)
         foreground.withUnsafeMutableBufferPointer { for index in $0.indices { $0[index] = false } }
+        covered.withUnsafeMutableBufferPointer { for index in $0.indices { $0[index] = false } }
     }
 
     static func zero<T: Numeric>(_ array: inout [T]) {

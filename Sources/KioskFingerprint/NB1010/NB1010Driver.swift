@@ -14,6 +14,7 @@ struct NB1010Driver: Sendable {
         let sent = try await transport.bulkWrite(endpoint: NB1010Protocol.outEndpoint, data: command, timeout: transferTimeout)
         guard sent == command.count else { throw NB1010Error.shortWrite(step: step, expected: command.count, sent: sent) }
         let buffer = USBBuffer(count: NB1010Protocol.replyLength)
+        defer { buffer.wipe() }
         let received = try await transport.bulkRead(endpoint: NB1010Protocol.inEndpoint, into: buffer, timeout: transferTimeout)
         let reply = buffer.copyBytes()
         try NB1010Protocol.validateReply(reply, received: received, step: step)

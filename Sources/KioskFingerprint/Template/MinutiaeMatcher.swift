@@ -12,7 +12,7 @@ public struct MinutiaeMatcher: Sendable {
     public var distanceTolerance: Double
     /// … and when their directions differ by less than this (default 30°).
     public var angleToleranceDegrees: Double
-    /// Score at or above which two templates match (default 20).
+    /// Score at or above which two templates match (default 10).
     public var threshold: Double
     /// Fewest paired minutiae for a match (default 8).
     public var minimumPairs: Int
@@ -20,7 +20,7 @@ public struct MinutiaeMatcher: Sendable {
     /// A matcher with the given tolerances.
     public init(
         maximumRotationDegrees: Double = 30, distanceTolerance: Double = 12, angleToleranceDegrees: Double = 30,
-        threshold: Double = 20, minimumPairs: Int = 8
+        threshold: Double = 10, minimumPairs: Int = 8
     ) {
         self.maximumRotationDegrees = maximumRotationDegrees
         self.distanceTolerance = distanceTolerance
@@ -28,6 +28,9 @@ public struct MinutiaeMatcher: Sendable {
         self.threshold = threshold
         self.minimumPairs = minimumPairs
     }
+
+    /// Overlap counts below this are raised to it, so a few chance pairs in a tiny overlap score low.
+    static let overlapFloor = 12
 
     private struct Point {
         var x: Double
@@ -65,23 +68,49 @@ public struct MinutiaeMatcher: Sendable {
             }
         }
         var best = none
-        for vote in votes.values.sorted(by: { $0.count > $1.count }).prefix(12) {
-            let rotation = atan2(vote.sine, vote.cosine)
+        // Ties broken by bin key, so the result never depends on dictionary order.
+        let ranked = votes.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+        for vote in ranked.prefix(24).map(\.value) {
+            var rotation = atan2(vote.sine, vote.cosine)
             let n = Double(vote.count)
-            let result = evaluate(a, b, rotation: rotation, dx: vote.dx / n, dy: vote.dy / n)
-            if result.score > best.score { best = result }
+            var dx = vote.dx / n, dy = vote.dy / n
+            // Refine twice: fit the rigid transform to the pairs found, pair again, keep the best.
+            for _ in 0..<3 {
+                let (result, pairs) = evaluate(a, b, rotation: rotation, dx: dx, dy: dy)
+                if result.score > best.score { best = result }
+                guard pairs.count >= 3 else { break }
+                (rotation, dx, dy) = Self.fit(pairs.map { (a[$0.0], b[$0.1]) })
+                guard abs(rotation) <= maximumRotation else { break }
+            }
         }
         return best
     }
 
-    private func evaluate(_ a: [Point], _ b: [Point], rotation: Double, dx: Double, dy: Double) -> MatchResult {
+    /// The least-squares rotation and translation taking the first points of `pairs` onto the second.
+    private static func fit(_ pairs: [(Point, Point)]) -> (Double, Double, Double) {
+        let n = Double(pairs.count)
+        let ax = pairs.map(\.0.x).reduce(0, +) / n, ay = pairs.map(\.0.y).reduce(0, +) / n
+        let bx = pairs.map(\.1.x).reduce(0, +) / n, by = pairs.map(\.1.y).reduce(0, +) / n
+        var dot = 0.0, cross = 0.0
+        for (p, q) in pairs {
+            let px = p.x - ax, py = p.y - ay, qx = q.x - bx, qy = q.y - by
+            dot += px * qx + py * qy
+            cross += px * qy - py * qx
+        }
+        let rotation = atan2(cross, dot)
+        let c = cos(rotation), s = sin(rotation)
+        return (rotation, bx - (c * ax - s * ay), by - (s * ax + c * ay))
+    }
+
+    private func evaluate(_ a: [Point], _ b: [Point], rotation: Double, dx: Double, dy: Double) -> (MatchResult, [(Int, Int)]) {
         let c = cos(rotation), s = sin(rotation)
         let moved = a.map { Point(x: c * $0.x - s * $0.y + dx, y: s * $0.x + c * $0.y + dy, angle: $0.angle + rotation, kind: $0.kind) }
         let angleTolerance = angleToleranceDegrees * .pi / 180
         let limit = distanceTolerance * distanceTolerance
         var used = [Bool](repeating: false, count: b.count)
         var pairs = 0
-        for p in moved {
+        var paired: [(Int, Int)] = []
+        for (probeIndex, p) in moved.enumerated() {
             var bestIndex = -1, bestDistance = limit
             for (index, q) in b.enumerated() where !used[index] {
                 let distance = (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)
@@ -92,15 +121,17 @@ public struct MinutiaeMatcher: Sendable {
             if bestIndex >= 0 {
                 used[bestIndex] = true
                 pairs += 1
+                paired.append((probeIndex, bestIndex))
             }
         }
         let overlapA = Self.count(moved, inBoxOf: b, margin: distanceTolerance)
         let overlapB = Self.count(b, inBoxOf: moved, margin: distanceTolerance)
-        let floor = Double(minimumPairs)
+        let floor = Double(Self.overlapFloor)
         let score = 100 * Double(pairs * pairs) / (max(Double(overlapA), floor) * max(Double(overlapB), floor))
-        return MatchResult(
+        let result = MatchResult(
             score: min(100, score), pairedMinutiae: pairs, rotationDegrees: rotation * 180 / .pi,
             isMatch: score >= threshold && pairs >= minimumPairs)
+        return (result, paired)
     }
 
     private static func count(_ points: [Point], inBoxOf other: [Point], margin: Double) -> Int {
