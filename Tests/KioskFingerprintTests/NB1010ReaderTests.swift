@@ -173,3 +173,20 @@ import Testing
         #expect(await reader.status().state == .noDevice)
     }
 }
+
+/// Driver selection by configuration name.
+@Suite struct FingerprintDriversTests {
+    @Test func unknownDriverNamesAreRejectedByName() throws {
+        let context = try? USBContext()
+        guard let context else {
+            #expect(throws: USBError.self) { try USBContext() }
+            return
+        }
+        #expect(throws: FingerprintDrivers.UnknownDriver(name: "aes3500")) {
+            _ = try FingerprintDrivers.make(FingerprintReaderConfiguration(driver: "aes3500"), context: context, logger: Logger(label: "t"))
+        }
+        #expect("\(FingerprintDrivers.UnknownDriver(name: "x"))" == "unknown fingerprint driver \"x\" (known: nb1010)")
+        let reader = try FingerprintDrivers.make(FingerprintReaderConfiguration(), context: context, logger: Logger(label: "t"))
+        #expect(reader.kind == .fingerprintReader)
+    }
+}

@@ -1,6 +1,8 @@
 import Foundation
 import KioskDevices
 import KioskFingerprint
+import KioskUSB
+import Logging
 import Testing
 
 /// The real-recording test: libfprint's NB-1010-U recording replayed by umockdev against the real
@@ -17,6 +19,43 @@ import Testing
         return try Subprocess.run(Self.umockdevRun, [
             "-d", "\(folder)/device", "-i", "/dev/bus/usb/001/003=\(folder)/capture.ioctl", "--", kioskctl,
         ] + arguments)
+    }
+
+    /// Runs in two roles: normally it starts this very test bundle under umockdev-run, filtered to
+    /// this test, with `KIOSK_REPLAY_CHILD=1`; in that child the real libusb stack sees the
+    /// recorded reader and the driver's image must equal `capture.pgm`.
+    @Test func driverImageUnderReplayEqualsTheRecordingPixelForPixel() async throws {
+        if ProcessInfo.processInfo.environment["KIOSK_REPLAY_CHILD"] == "1" {
+            let context = try USBContext()
+            let match = USBDeviceMatch(vendorID: 0x298d, productID: 0x1010)
+            let found = try await context.devices(matching: match)
+            #expect(found == [USBDeviceInfo(bus: 1, address: 3, vendorID: 0x298d, productID: 0x1010)])
+            var presence = context.presenceEvents(matching: match, interval: .milliseconds(10)).makeAsyncIterator()
+            #expect(try await presence.next() == .arrived(USBDeviceInfo(bus: 1, address: 3, vendorID: 0x298d, productID: 0x1010)))
+            let reader = NB1010Reader(
+                configuration: FingerprintReaderConfiguration(bus: 1, address: 3), context: context, logger: Logger(label: "replay"))
+            var events: [CaptureEvent] = []
+            for try await event in reader.capture(timeout: .seconds(30)) { events.append(event) }
+            await reader.close()
+            let expected = try Fixtures.nb1010Capture()
+            guard case .image(let image)? = events.last else { Issue.record("no image: \(events)"); return }
+            #expect(Array(events.dropLast()) == [.guidance(.placeFinger), .guidance(.holdStill), .guidance(.captured)])
+            let differing = zip(image.pixels, expected.pixels).filter { $0 != $1 }.count
+            #expect(image.width == 256 && image.height == 180 && differing == 0, "\(differing) pixels differ from capture.pgm")
+            print("replay-child: driver image equals capture.pgm")
+            return
+        }
+        try #require(FileManager.default.isExecutableFile(atPath: Self.umockdevRun), "umockdev-run is missing: scripts/ensure-deps.sh fingerprint")
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let folder = Fixtures.nb1010.path
+        var environment = ProcessInfo.processInfo.environment
+        environment["KIOSK_REPLAY_CHILD"] = "1"
+        let run = try Subprocess.run(Self.umockdevRun, [
+            "-d", "\(folder)/device", "-i", "/dev/bus/usb/001/003=\(folder)/capture.ioctl", "--", bundle,
+            "--testing-library", "swift-testing", "--filter", "driverImageUnderReplayEqualsTheRecordingPixelForPixel",
+        ], environment: environment)
+        #expect(run.status == 0, "replayed test failed:\n\(run.standardOutput)\n\(run.standardError)")
+        #expect(run.standardOutput.contains("replay-child: driver image equals capture.pgm"), "child output:\n\(run.standardOutput)")
     }
 
     @Test func kioskctlReaderTestSavesTheRecordedImagePixelForPixel() throws {

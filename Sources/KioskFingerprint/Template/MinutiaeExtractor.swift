@@ -105,32 +105,41 @@ public struct MinutiaeExtractor: Sendable {
     static func thin(_ image: inout [UInt8], width: Int, height: Int) {
         var changed = true
         var marked: [Int] = []
-        while changed {
-            changed = false
-            for pass in 0..<2 {
-                marked.removeAll(keepingCapacity: true)
-                for y in 1..<(height - 1) {
-                    for x in 1..<(width - 1) where image[y * width + x] == 1 {
-                        let p2 = image[(y - 1) * width + x], p3 = image[(y - 1) * width + x + 1]
-                        let p4 = image[y * width + x + 1], p5 = image[(y + 1) * width + x + 1]
-                        let p6 = image[(y + 1) * width + x], p7 = image[(y + 1) * width + x - 1]
-                        let p8 = image[y * width + x - 1], p9 = image[(y - 1) * width + x - 1]
-                        let neighbours = [p2, p3, p4, p5, p6, p7, p8, p9]
-                        let count = neighbours.reduce(0) { $0 + Int($1) }
-                        guard count >= 2 && count <= 6 else { continue }
-                        var transitions = 0
-                        for k in 0..<8 where neighbours[k] == 0 && neighbours[(k + 1) % 8] == 1 { transitions += 1 }
-                        guard transitions == 1 else { continue }
-                        if pass == 0 {
-                            guard p2 * p4 * p6 == 0 && p4 * p6 * p8 == 0 else { continue }
-                        } else {
-                            guard p2 * p4 * p8 == 0 && p2 * p6 * p8 == 0 else { continue }
+        image.withUnsafeMutableBufferPointer { pixels in
+            while changed {
+                changed = false
+                for pass in 0..<2 {
+                    marked.removeAll(keepingCapacity: true)
+                    for y in 1..<(height - 1) {
+                        let row = y * width
+                        for x in 1..<(width - 1) where pixels[row + x] == 1 {
+                            let p2 = pixels[row - width + x], p3 = pixels[row - width + x + 1]
+                            let p4 = pixels[row + x + 1], p5 = pixels[row + width + x + 1]
+                            let p6 = pixels[row + width + x], p7 = pixels[row + width + x - 1]
+                            let p8 = pixels[row + x - 1], p9 = pixels[row - width + x - 1]
+                            let count = Int(p2) + Int(p3) + Int(p4) + Int(p5) + Int(p6) + Int(p7) + Int(p8) + Int(p9)
+                            guard count >= 2 && count <= 6 else { continue }
+                            var transitions = 0
+                            if p2 == 0 && p3 == 1 { transitions += 1 }
+                            if p3 == 0 && p4 == 1 { transitions += 1 }
+                            if p4 == 0 && p5 == 1 { transitions += 1 }
+                            if p5 == 0 && p6 == 1 { transitions += 1 }
+                            if p6 == 0 && p7 == 1 { transitions += 1 }
+                            if p7 == 0 && p8 == 1 { transitions += 1 }
+                            if p8 == 0 && p9 == 1 { transitions += 1 }
+                            if p9 == 0 && p2 == 1 { transitions += 1 }
+                            guard transitions == 1 else { continue }
+                            if pass == 0 {
+                                guard p2 & p4 & p6 == 0 && p4 & p6 & p8 == 0 else { continue }
+                            } else {
+                                guard p2 & p4 & p8 == 0 && p2 & p6 & p8 == 0 else { continue }
+                            }
+                            marked.append(row + x)
                         }
-                        marked.append(y * width + x)
                     }
+                    for index in marked { pixels[index] = 0 }
+                    if !marked.isEmpty { changed = true }
                 }
-                for index in marked { image[index] = 0 }
-                if !marked.isEmpty { changed = true }
             }
         }
     }

@@ -7,8 +7,11 @@ struct Subprocess {
     var standardOutput: String
     var standardError: String
 
-    static func run(_ executable: String, _ arguments: [String], limit: Duration = .seconds(120)) throws -> Subprocess {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, limit: Duration = .seconds(120)
+    ) throws -> Subprocess {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = Pipe(), error = Pipe()
