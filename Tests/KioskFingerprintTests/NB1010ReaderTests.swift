@@ -130,6 +130,27 @@ import Testing
         await expectUsable()
     }
 
+    @Test func cancellingMidImageDrainsTheDeviceAndEndsWithCancelled() async {
+        await device.setFingerLevels([0x05])
+        let reader = reader
+        let task = Task { () -> CaptureFailure? in
+            do {
+                for try await _ in reader.capture(timeout: .seconds(3600)) {}
+                return nil
+            } catch let failure as CaptureFailure {
+                return failure
+            } catch {
+                return nil
+            }
+        }
+        await device.onChunk(30) { task.cancel() }
+        await device.setFingerLevels([0xF7])
+        #expect(await task.value == .cancelled)
+        #expect(await device.pendingChunks == 0, "the remaining chunks were drained")
+        #expect(await device.resets == 0)
+        await expectUsable()
+    }
+
     @Test func everyTransferBufferIsWipedAfterTheCapture() async {
         let (events, _) = await capture()
         #expect(events.count == 4)

@@ -33,6 +33,7 @@ actor FakeNB1010Device: USBTransport {
     private(set) var clearedHalts: [UInt8] = []
     private(set) var fingerChecks = 0
     private(set) var opens = 0
+    private var chunkHook: (index: Int, action: @Sendable () -> Void)?
 
     init(image: GrayImage, fingerLevels: [UInt8] = [0x10, 0x12, 0xF7]) {
         self.image = image
@@ -40,6 +41,10 @@ actor FakeNB1010Device: USBTransport {
     }
 
     func inject(_ fault: Fault) { self.fault = fault }
+    /// Runs `action` when chunk `index` is read (a test cancels the capture there).
+    func onChunk(_ index: Int, _ action: @escaping @Sendable () -> Void) { chunkHook = (index, action) }
+    /// Image chunks the device still holds.
+    var pendingChunks: Int { queuedChunks.count }
     func setFingerLevels(_ levels: [UInt8]) { fingerLevels = levels }
     func unplug() { plugged = false }
     func replug() { plugged = true; closed = false; pendingReply = nil; queuedChunks = [] }
@@ -94,6 +99,10 @@ actor FakeNB1010Device: USBTransport {
             throw USBError(kind: .timeout, operation: "bulk read from endpoint 0x83", code: -7)
         }
         let index = queuedChunks.removeFirst()
+        if let hook = chunkHook, hook.index == index {
+            chunkHook = nil
+            hook.action()
+        }
         switch fault {
         case .stallAtChunk(index):
             fault = nil
