@@ -38,18 +38,22 @@ public final class USBDeviceHandle: USBTransport, @unchecked Sendable {
         }
     }
 
+    /// Bulk OUT transfer on the worker queue; see `USBTransport.bulkWrite`.
     public func bulkWrite(endpoint: UInt8, data: [UInt8], timeout: Duration) async throws -> Int {
         try await write(endpoint: endpoint, data: data, timeout: timeout, kind: "bulk", transfer: libusb_bulk_transfer)
     }
 
+    /// Interrupt OUT transfer on the worker queue; see `USBTransport.interruptWrite`.
     public func interruptWrite(endpoint: UInt8, data: [UInt8], timeout: Duration) async throws -> Int {
         try await write(endpoint: endpoint, data: data, timeout: timeout, kind: "interrupt", transfer: libusb_interrupt_transfer)
     }
 
+    /// Bulk IN transfer on the worker queue; see `USBTransport.bulkRead`.
     public func bulkRead(endpoint: UInt8, into buffer: USBBuffer, timeout: Duration) async throws -> Int {
         try await read(endpoint: endpoint, into: buffer, timeout: timeout, kind: "bulk", transfer: libusb_bulk_transfer)
     }
 
+    /// Interrupt IN transfer on the worker queue; see `USBTransport.interruptRead`.
     public func interruptRead(endpoint: UInt8, into buffer: USBBuffer, timeout: Duration) async throws -> Int {
         try await read(endpoint: endpoint, into: buffer, timeout: timeout, kind: "interrupt", transfer: libusb_interrupt_transfer)
     }
@@ -85,6 +89,7 @@ public final class USBDeviceHandle: USBTransport, @unchecked Sendable {
         }
     }
 
+    /// `libusb_clear_halt` on the worker queue.
     public func clearHalt(endpoint: UInt8) async throws {
         let operation = "clear halt on endpoint 0x\(String(endpoint, radix: 16))"
         try await withHandle(operation) { handle in
@@ -93,6 +98,7 @@ public final class USBDeviceHandle: USBTransport, @unchecked Sendable {
         }
     }
 
+    /// `libusb_reset_device` on the worker queue.
     public func reset() async throws {
         try await withHandle("reset of \(device)") { [device] handle in
             let result = libusb_reset_device(handle)
@@ -100,6 +106,7 @@ public final class USBDeviceHandle: USBTransport, @unchecked Sendable {
         }
     }
 
+    /// Releases the interface and closes the handle; later calls throw `.noDevice`.
     public func close() async {
         let interface = interface
         _ = try? await context.worker.perform { [self] in

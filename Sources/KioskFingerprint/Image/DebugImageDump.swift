@@ -13,6 +13,7 @@ public struct DebugImageDump: Sendable {
         /// Writing the file failed.
         case writeFailed(path: String, reason: String)
 
+        /// The refusal or failure in words.
         public var description: String {
             switch self {
             case .refusedInProduction: "refusing to save a fingerprint image: the kiosk is in production mode"

@@ -15,6 +15,7 @@ public actor NB1010Reader: FingerprintReader {
     /// Opens the USB transport to the reader (a libusb handle, or a fake in tests).
     public typealias TransportOpener = @Sendable () async throws -> any USBTransport
 
+    /// Always `.fingerprintReader`.
     public nonisolated let kind = DeviceKind.fingerprintReader
     private let configuration: FingerprintReaderConfiguration
     private let openTransport: TransportOpener
@@ -45,7 +46,9 @@ public actor NB1010Reader: FingerprintReader {
             bus: configuration.bus, address: configuration.address)
     }
 
+    /// The latest status: `offline` before the first open, `online`, `noDevice` or `hardwareError`.
     public func status() -> DeviceStatus { broadcaster.latest }
+    /// Every status change from now on (the current status first).
     public nonisolated func statusEvents() -> AsyncStream<DeviceStatus> { broadcaster.subscribe() }
 
     /// Opens the reader now (instead of at the first capture) and reports whether it is there.
@@ -61,6 +64,7 @@ public actor NB1010Reader: FingerprintReader {
         transport = nil
     }
 
+    /// One capture: guidance events, then the image; ends with `CaptureFailure` otherwise (see the type's doc).
     public nonisolated func capture(timeout: Duration) -> AsyncThrowingStream<CaptureEvent, any Error> {
         let session = CaptureSession(deadline: ContinuousClock.now + timeout)
         return AsyncThrowingStream(unfolding: { try await self.step(session) })

@@ -13,6 +13,7 @@ public enum TemplateDecodingError: Error, Sendable, Equatable, CustomStringConve
     /// A field has a value the standard does not allow.
     case invalidField(String)
 
+    /// What is wrong, in words.
     public var description: String {
         switch self {
         case .truncated(let needed, let available): "template truncated: needs \(needed) bytes, has \(available)"
