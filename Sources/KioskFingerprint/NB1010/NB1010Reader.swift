@@ -5,7 +5,9 @@ public import Logging
 /// The NEXT Biometrics NB-1010-U (298d:1010) as a `FingerprintReader`. A capture says "place
 /// finger", polls the finger level every `pollInterval` until a finger is on (or the timeout),
 /// says "hold still", reads the image, assesses its quality and says `captured` or the quality
-/// guidance, then yields the image. The caller counts attempts and wipes the image.
+/// guidance, then yields the image. The caller counts attempts (`attempts` in the configuration)
+/// and wipes the image. A capture does not wait for the previous finger to lift: after
+/// `liftAndRetry` the caller shows the guidance and starts the next capture when it wants one.
 ///
 /// Errors end the stream with `CaptureFailure`: `.noDevice` when the reader is absent or was
 /// unplugged (status `noDevice`), `.timeout` when no finger came, `.cancelled`, or `.deviceError`
