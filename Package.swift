@@ -92,8 +92,9 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -120,6 +121,21 @@ let package = Package(
         // MARK: issue 6 (printing) targets
 
         // MARK: issue 7 (fingerprint) targets
+        .systemLibrary(
+            name: "CLibUSB",
+            pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"])]
+        ),
+        .target(name: "KioskUSB", dependencies: ["CLibUSB"]),
+        .target(
+            name: "KioskFingerprint",
+            dependencies: ["KioskUSB", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB"]),
+        .testTarget(
+            name: "KioskFingerprintTests",
+            dependencies: ["KioskFingerprint", "KioskUSB", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: issue 9 (payment) targets
         .target(
@@ -132,8 +148,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore",
-                "KioskPayment", // issue 9
+                "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint",
             ]
         ),
     ]
