@@ -3,6 +3,6 @@ import ArgumentParser
 extension KioskCtl {
     /// Subcommands of this area, listed in the root command.
     static let catalogCommands: [any ParsableCommand.Type] = [
-        ScheduleCommand.self, HolidaysCommand.self,
+        CatalogCommand.self, FeesCommand.self, ScheduleCommand.self, HolidaysCommand.self,
     ]
 }
