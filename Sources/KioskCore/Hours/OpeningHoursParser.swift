@@ -339,15 +339,17 @@ struct OpeningHoursParser {
     private mutating func parseTimes(_ rule: inout OpeningHoursRule) throws(OpeningHoursError) {
         while true {
             guard case .time(let start)? = current else { throw fail("expected a time (HH:MM)") }
-            guard start <= 1440 else { throw fail("a time span cannot start after 24:00") }
+            let spanPosition = position
+            func spanError(_ message: String) -> OpeningHoursError { OpeningHoursError(position: spanPosition, message: message) }
+            guard start <= 1440 else { throw spanError("a time span cannot start after 24:00") }
             index += 1
             guard current == .dash else { throw fail("points in time are not supported (expected '-' and an end time)") }
             index += 1
             guard case .time(var end)? = current else { throw fail("expected an end time (HH:MM)") }
             guard end <= 2880 else { throw fail("an end time cannot be after 48:00") }
             if end < start { end += 1440 }
-            if end == start { throw fail("time span is empty") }
-            guard end - start <= 1440 else { throw fail("a time span cannot be longer than 24 hours") }
+            if end == start { throw spanError("time span is empty") }
+            guard end - start <= 1440 else { throw spanError("a time span cannot be longer than 24 hours") }
             index += 1
             rule.spans.append(.init(start: start, end: end))
             guard current == .comma, case .time? = peek(1) else { return }
