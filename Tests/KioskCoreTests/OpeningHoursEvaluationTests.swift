@@ -50,6 +50,11 @@ func at(_ text: String) -> Date {
         ("Mo-Fr 09:00-18:00; Mo-Fr 12:00-13:00 off", "2026-11-23T12:30", false, "2026-11-23T13:00"),
         ("Dec 24,31 10:00-12:00", "2026-12-31T11:00", true, "2026-12-31T12:00"),
         ("Dec 24,31 10:00-12:00", "2026-12-25T11:00", false, "2026-12-31T10:00"),
+        // A rule without day selectors replaces earlier days only after another rule without one.
+        ("Mo-Fr 09:00-18:00; 10:00-12:00", "2026-11-23T15:00", true, "2026-11-23T18:00"),
+        ("Mo-Fr 09:00-18:00; 10:00-12:00", "2026-11-28T11:00", true, "2026-11-28T12:00"),
+        ("08:00-20:00; 10:00-12:00", "2026-11-23T15:00", false, "2026-11-24T10:00"),
+        ("Mo-Fr 09:00-18:00;; Sa 10:00-12:00", "2026-11-28T11:00", true, "2026-11-28T12:00"),
     ] as [(String, String, Bool, String?)])
     func evaluates(_ rule: String, _ time: String, _ open: Bool, _ next: String?) throws {
         let hours = try OpeningHours(parsing: rule)
@@ -67,6 +72,15 @@ func at(_ text: String) -> Date {
         #expect(hours.nextChange(after: at("2024-02-08T18:00"), calendar: korean).map(SeoulTime.format) == "2024-02-13T09:00")
         let custom = HolidayCalendar(dates: [LocalDate(iso: "2026-11-24")!])
         #expect(!hours.isOpen(at: at("2026-11-24T10:00"), calendar: custom))
+        // "PH Mo-Fr" (no comma) is a holiday that is also a weekday; "Sa,PH" is either.
+        let weekdayHolidays = try OpeningHours(parsing: "Mo-Su 09:00-18:00; PH Mo-Fr off")
+        #expect(!weekdayHolidays.isOpen(at: at("2025-10-06T10:00"), calendar: korean))
+        #expect(weekdayHolidays.isOpen(at: at("2025-10-05T10:00"), calendar: korean))  // Chuseok on a Sunday
+        #expect(weekdayHolidays.isOpen(at: at("2025-10-10T10:00"), calendar: korean))
+        let either = try OpeningHours(parsing: "Sa,PH 10:00-12:00")
+        #expect(either.isOpen(at: at("2025-10-06T11:00"), calendar: korean))
+        #expect(either.isOpen(at: at("2025-10-11T11:00"), calendar: korean))
+        #expect(!either.isOpen(at: at("2025-10-10T11:00"), calendar: korean))
         let holidayOnly = try OpeningHours(parsing: "PH 10:00-14:00")
         #expect(holidayOnly.isOpen(at: at("2025-10-06T11:00"), calendar: korean))
         #expect(!holidayOnly.isOpen(at: at("2025-10-10T11:00"), calendar: korean))

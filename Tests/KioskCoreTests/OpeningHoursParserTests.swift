@@ -25,10 +25,14 @@ import Testing
         "2026-2027 Mo-Fr 09:00-18:00",
         "Mo-Fr 09:00-18:00, Sa 10:00-13:00",
         "Su,PH off",
+        "PH Mo-Fr off",
+        "Mo-Fr PH off",
         "Mo,We,Fr 09:00-12:00 open",
         "Mo-Fr 09:00-18:00 closed",
         "Mo-Fr 09:00-18:00;",
         "mo-fr 09:00-18:00",
+        "Mo-Fr 09:00-18:00;; Sa off",
+        "Mo-Fr 09:00-18:00,",
     ])
     func acceptsTheSubset(_ rule: String) throws {
         _ = try OpeningHours(parsing: rule)
@@ -52,7 +56,7 @@ import Testing
         ("Mo-Fr 09:00-18:00 unknown", 19, "unknown"),
         ("Mo-Fr 09:00-18:00 Sa", 19, "unexpected"),
         ("Mo-Xx 09:00-18:00", 4, "expected a weekday"),
-        ("Mo-Fr 09:00-18:00;; Sa off", 19, "empty rule"),
+        ("Mo-Fr Sa 09:00-18:00", 7, "joined with ','"),
         ("", 1, "empty"),
         ("Mo-Fr 09:00-18:00 @", 19, "unexpected character"),
     ])

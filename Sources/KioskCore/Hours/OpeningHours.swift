@@ -2,9 +2,11 @@ public import Foundation
 
 /// Opening hours written in the OpenStreetMap `opening_hours` syntax (a subset), evaluated in Asia/Seoul.
 ///
-/// Supported: rules separated by `;` (a later rule that matches a day replaces what earlier rules said
-/// about that day, including the previous night's spill past midnight; `off`/`closed` rules only close)
-/// and `,` (additional rules that add); weekdays, weekday ranges (also wrapping, `Fr-Mo`) and `PH`;
+/// Supported: rules separated by `;` (a later open rule whose day selector matches a day replaces what
+/// earlier rules said about that day, including the previous night's spill past midnight; a rule without
+/// day selectors does so only when the rule before it had none either; `off`/`closed` rules only close)
+/// and `,` (additional rules that add); empty rules are ignored; weekdays, weekday ranges (also wrapping, `Fr-Mo`) and `PH`
+/// (`Sa,PH` = either; `PH Mo-Fr` = a holiday on a weekday);
 /// months and month ranges (`Jul-Aug`, `Nov-Feb`); dates and date ranges (`Dec 25`, `Dec 31-Jan 02`,
 /// `Dec 24,31`); years and dated ranges for one-off changes (`2026 Jan 27 09:00-12:00`,
 /// `2025 Dec 29-2026 Jan 02 off`, `2026-2027`); several time spans per rule, spans past midnight
@@ -100,7 +102,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         var open = false
         for rule in rules {
             if rule.matches(day: day, date: date, calendar: calendar) {
-                if rule.open && !rule.additional { open = false }
+                if rule.replacesDay { open = false }
                 for span in rule.spans where span.start <= minute && minute < min(span.end, 1440) { open = rule.open }
             }
             if rule.spills {

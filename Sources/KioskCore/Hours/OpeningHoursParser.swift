@@ -101,16 +101,18 @@ struct OpeningHoursParser {
         var rules: [OpeningHoursRule] = []
         guard !tokens.isEmpty else { throw fail("empty rule text") }
         var additional = false
-        while true {
+        parsing: while current != nil {
+            // Empty rules (";;", a trailing ";" or ",") say nothing; the reference evaluator ignores them too.
+            if current == .semicolon { index += 1; additional = false; continue }
+            if current == .comma { index += 1; additional = true; continue }
             var rule = try parseRule()
             rule.additional = additional
             rules.append(rule)
             switch current {
             case nil:
-                return rules
+                break parsing
             case .semicolon?:
                 index += 1
-                if current == nil { return rules }  // a trailing ';' is tolerated
                 additional = false
             case .comma?:
                 index += 1
@@ -119,6 +121,15 @@ struct OpeningHoursParser {
                 throw fail("unexpected \(describe(current!)) (expected ';', ',' or the end)")
             }
         }
+        guard !rules.isEmpty else { throw OpeningHoursError(position: 1, message: "no rule in the text") }
+        // Which rules replace what earlier rules said about the days they match (opening_hours.js semantics):
+        // open `;` rules with a day selector, and open `;` rules without one when the rule before had none either.
+        for index in rules.indices {
+            let rule = rules[index]
+            rules[index].replacesDay = rule.open && !rule.additional
+                && (rule.hasDaySelector || (index > 0 && !rules[index - 1].hasDaySelector))
+        }
+        return rules
     }
 
     private func describe(_ token: Token) -> String {
@@ -146,9 +157,30 @@ struct OpeningHoursParser {
                 break
             }
         }
-        // Weekdays and PH.
+        // Weekdays and PH. "Sa,PH" is a union; "PH Mo-Fr" (no comma) means a holiday that is also Mo-Fr.
         if Self.weekdayIndex(current) != nil || current == .word("ph") {
-            try parseWeekdays(&rule)
+            var first = OpeningHoursRule()
+            try parseWeekdays(&first)
+            if Self.weekdayIndex(current) != nil || current == .word("ph") {
+                let secondPosition = position
+                var second = OpeningHoursRule()
+                try parseWeekdays(&second)
+                let firstIsPH = first.holidays && first.weekdayMask == 0
+                let secondIsPH = second.holidays && second.weekdayMask == 0
+                guard firstIsPH || secondIsPH else {
+                    throw OpeningHoursError(position: secondPosition, message: "weekday selectors must be joined with ','")
+                }
+                let weekdays = firstIsPH ? second : first
+                rule.holidayRequired = true
+                rule.weekdayMask = weekdays.weekdayMask
+                rule.holidays = weekdays.holidays && weekdays.weekdayMask != 0
+            } else {
+                rule.weekdayMask = first.weekdayMask
+                rule.holidays = first.holidays
+            }
+            if Self.weekdayIndex(current) != nil || current == .word("ph") {
+                throw fail("weekday selectors must be joined with ','")
+            }
         }
         if current == .word("sh") { throw fail("school holidays ('SH') are not supported") }
         if case .word("week")? = current { throw fail("week selectors are not supported") }
@@ -330,9 +362,6 @@ struct OpeningHoursParser {
             }
             guard current == .comma, Self.weekdayIndex(peek(1)) != nil || peek(1) == .word("ph") else { break }
             index += 1
-        }
-        if Self.weekdayIndex(current) != nil || current == .word("ph") {
-            throw fail("weekday selectors must be joined with ','")
         }
     }
 

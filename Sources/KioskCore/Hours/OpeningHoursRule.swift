@@ -4,6 +4,8 @@ struct OpeningHoursRule: Sendable, Hashable {
     var additional = false
     /// `open` (true) or `off`/`closed` (false).
     var open = true
+    /// When the rule matches a day, it first clears what earlier rules said about that day (set by the parser).
+    var replacesDay = false
     /// Year ranges (inclusive); empty = any year.
     var years: [ClosedRange<Int>] = []
     /// Month ranges as (first, last) 1...12, may wrap (`Nov-Feb`); empty = any month.
@@ -12,8 +14,10 @@ struct OpeningHoursRule: Sendable, Hashable {
     var dates: [DateSpan] = []
     /// Weekday bit mask (bit 0 = Monday … bit 6 = Sunday); 0 with `holidays == false` = no weekday selector.
     var weekdayMask: UInt8 = 0
-    /// `PH` is in the weekday selector.
+    /// `PH` is in the weekday selector (a union with the weekdays, as in `Sa,PH`).
     var holidays = false
+    /// A separate `PH` selector (`PH Mo-Fr`): the day must be a holiday, and match the weekdays if any.
+    var holidayRequired = false
     /// Time spans in minutes from the day's midnight; `end` may exceed 1440 (spill into the next day).
     var spans: [TimeSpan] = []
 
@@ -26,7 +30,7 @@ struct OpeningHoursRule: Sendable, Hashable {
         var last: Int
     }
 
-    var hasWeekdaySelector: Bool { weekdayMask != 0 || holidays }
+    var hasWeekdaySelector: Bool { weekdayMask != 0 || holidays || holidayRequired }
     var hasDaySelector: Bool { !years.isEmpty || !months.isEmpty || !dates.isEmpty || hasWeekdaySelector }
     var spills: Bool { spans.contains { $0.end > 1440 } }
 
@@ -48,7 +52,8 @@ struct OpeningHoursRule: Sendable, Hashable {
             }
             if !hit { return false }
         }
-        if hasWeekdaySelector {
+        if holidayRequired && !calendar.isHoliday(dayNumber: day) { return false }
+        if weekdayMask != 0 || holidays {
             let bit = UInt8(1) << UInt8(LocalDate.weekday(dayNumber: day))
             if weekdayMask & bit == 0 && !(holidays && calendar.isHoliday(dayNumber: day)) { return false }
         }
