@@ -56,7 +56,7 @@ struct CatalogListCommand: ParsableCommand {
         for document in catalog.documents {
             let options = document.options.map(\.key).joined(separator: ",")
             print([
-                document.code, document.nameKo, document.category, document.agency, document.identity.rawValue,
+                document.code, document.nameKo, document.nameEn, document.category, document.agency, document.identity.rawValue,
                 "kiosk \(document.kioskFee)", "counter \(document.counterFee.map(\.description) ?? "-")",
                 options.isEmpty ? "" : "options \(options)",
             ].joined(separator: "\t"))

@@ -177,6 +177,35 @@ import Testing
         }
     }
 
+    @Test func reloadKeepsTheLastGoodCatalog() throws {
+        let current = try CatalogLoader.parse(Self.valid, file: "catalog.toml")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-reload-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("catalog.toml")
+
+        try Self.valid.replacingOccurrences(of: "kioskFee = 200", with: "kioskFee = -1").write(to: file, atomically: true, encoding: .utf8)
+        guard case .kept(let kept, let problems) = CatalogLoader.reload(path: file.path, keeping: current) else {
+            Issue.record("an invalid file replaced the catalog")
+            return
+        }
+        #expect(kept == current && problems.diagnostics.first?.key == "documents[0].kioskFee")
+
+        try Self.valid.replacingOccurrences(of: "version = 2", with: "version = 1").write(to: file, atomically: true, encoding: .utf8)
+        guard case .kept(_, let older) = CatalogLoader.reload(path: file.path, keeping: current) else {
+            Issue.record("an older version replaced the catalog")
+            return
+        }
+        #expect(older.description.contains("older"))
+
+        try Self.valid.replacingOccurrences(of: "version = 2", with: "version = 3").write(to: file, atomically: true, encoding: .utf8)
+        guard case .loaded(let newer) = CatalogLoader.reload(path: file.path, keeping: current) else {
+            Issue.record("a valid newer catalog was not loaded")
+            return
+        }
+        #expect(newer.version == 3)
+    }
+
     // MARK: [catalog] in kiosk.toml
 
     @Test func siteConfigReadsOverrides() throws {
