@@ -5,7 +5,7 @@ public import Foundation
 /// Supported: rules separated by `;` (a later open rule whose day selector matches a day replaces what
 /// earlier rules said about that day, including the previous night's spill past midnight; a rule without
 /// day selectors does so only when the rule before it had none either; `off`/`closed` rules only close)
-/// and `,` (additional rules that add); empty rules are ignored; weekdays, weekday ranges (also wrapping, `Fr-Mo`) and `PH`
+/// and `,` (additional rules that add; only after time spans or a state); empty rules are ignored; weekdays, weekday ranges (also wrapping, `Fr-Mo`) and `PH`
 /// (`Sa,PH` = either; `PH Mo-Fr` = a holiday on a weekday);
 /// months and month ranges (`Jul-Aug`, `Nov-Feb`); dates and date ranges (`Dec 25`, `Dec 31-Jan 02`,
 /// `Dec 24,31`); years and dated ranges for one-off changes (`2026 Jan 27 09:00-12:00`,

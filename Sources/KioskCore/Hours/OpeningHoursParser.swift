@@ -105,7 +105,8 @@ struct OpeningHoursParser {
             // Empty rules (";;", a trailing ";" or ",") say nothing; the reference evaluator ignores them too.
             if current == .semicolon { index += 1; additional = false; continue }
             if current == .comma { index += 1; additional = true; continue }
-            var rule = try parseRule()
+            let (parsed, endsWithTimeOrState) = try parseRule()
+            var rule = parsed
             rule.additional = additional
             rules.append(rule)
             switch current {
@@ -115,6 +116,9 @@ struct OpeningHoursParser {
                 index += 1
                 additional = false
             case .comma?:
+                guard endsWithTimeOrState else {
+                    throw fail("an additional rule (',') may only follow time spans or a state; use ';' to separate rules")
+                }
                 index += 1
                 additional = true
             default:
@@ -144,7 +148,8 @@ struct OpeningHoursParser {
         }
     }
 
-    private mutating func parseRule() throws(OpeningHoursError) -> OpeningHoursRule {
+    /// One rule, and whether it ended with time spans or a state (only then may a ',' rule follow).
+    private mutating func parseRule() throws(OpeningHoursError) -> (OpeningHoursRule, Bool) {
         var rule = OpeningHoursRule()
         let start = index
         // Wide selectors: years, dates, months.
@@ -185,19 +190,24 @@ struct OpeningHoursParser {
         if current == .word("sh") { throw fail("school holidays ('SH') are not supported") }
         if case .word("week")? = current { throw fail("week selectors are not supported") }
         if case .word("easter")? = current { throw fail("'easter' is not supported") }
+        var endsWithTimeOrState = false
         // Times.
         if current == .twentyFourSeven {
             index += 1
             rule.spans = [.init(start: 0, end: 1440)]
         } else if case .time? = current {
             try parseTimes(&rule)
+            endsWithTimeOrState = true
         }
         // State.
         switch current {
-        case .word("open")?: index += 1
+        case .word("open")?:
+            index += 1
+            endsWithTimeOrState = true
         case .word("off")?, .word("closed")?:
             rule.open = false
             index += 1
+            endsWithTimeOrState = true
         case .word("unknown")?: throw fail("the 'unknown' state is not supported")
         default: break
         }
@@ -211,7 +221,7 @@ struct OpeningHoursParser {
         if case .number? = current { throw fail("unexpected \(describe(current!))") }
         if case .time? = current { throw fail("unexpected \(describe(current!)) (time spans are joined with ',')") }
         if rule.spans.isEmpty { rule.spans = [.init(start: 0, end: 1440)] }
-        return rule
+        return (rule, endsWithTimeOrState)
     }
 
     private mutating func parseYearOrDates(_ rule: inout OpeningHoursRule) throws(OpeningHoursError) {
@@ -294,6 +304,9 @@ struct OpeningHoursParser {
                     guard Self.monthIndex(current) != nil else { throw fail("expected a month name after the year") }
                 }
                 if let m = Self.monthIndex(current) {
+                    if year != nil && endYear == year {
+                        throw fail("a range from a dated day ends on a day of the same month or on a dated day (e.g. 2025 Dec 29-2026 Jan 02)")
+                    }
                     endMonth = m
                     index += 1
                 }
@@ -304,12 +317,7 @@ struct OpeningHoursParser {
             }
             if let year {
                 let first = LocalDate.dayNumber(year: year, month: month, day: day)
-                var lastYearValue = endYear ?? year
-                var last = LocalDate.dayNumber(year: lastYearValue, month: endMonth, day: endDay)
-                if last < first && endYear == year {
-                    lastYearValue += 1  // "2025 Dec 29-Jan 02" runs into the next year
-                    last = LocalDate.dayNumber(year: lastYearValue, month: endMonth, day: endDay)
-                }
+                let last = LocalDate.dayNumber(year: endYear ?? year, month: endMonth, day: endDay)
                 guard last >= first else { throw fail("date range ends before it starts") }
                 rule.dates.append(.init(absolute: true, first: first, last: last))
             } else {
