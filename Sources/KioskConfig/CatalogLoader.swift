@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KioskCore
 
 /// Loads and validates a catalog file (`etc/catalog.toml`). Every problem is reported as
