@@ -115,6 +115,8 @@ let package = Package(
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),
 
         // MARK: issue 3 (catalog, fees, hours, holidays) targets
+        // Runs the built kioskctl as a process (schedule eval --batch, holidays, catalog, fees).
+        .testTarget(name: "KioskctlTests", dependencies: []),
 
         // MARK: issue 4 (issuance + ledger) targets
 
