@@ -82,8 +82,9 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskPrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -102,6 +103,21 @@ let package = Package(
         // MARK: issue 4 (issuance + ledger) targets
 
         // MARK: issue 6 (printing) targets
+        .systemLibrary(name: "CCUPS", path: "Sources/CCUPS"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
+        .systemLibrary(name: "CQREncode", path: "Sources/CQREncode", pkgConfig: "libqrencode"),
+        .target(
+            name: "KioskPrinting",
+            dependencies: [
+                "KioskDevices", "CCUPS", "CCairo", "CQREncode",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "KioskPrintingTests",
+            dependencies: ["KioskPrinting", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: issue 7 (fingerprint) targets
 
@@ -112,6 +128,8 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore",
+                "KioskPrinting", "KioskDevices",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]
