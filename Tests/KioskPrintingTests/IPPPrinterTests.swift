@@ -33,7 +33,7 @@ struct IPPPrinterTests {
 
     @Test("a document prints and the spool holds the exact PDF")
     func printsExactPDF() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         let status = await printer.status()
@@ -48,7 +48,7 @@ struct IPPPrinterTests {
 
     @Test("no paper before a session: status says so and documents cannot be sold")
     func mediaEmptyBefore() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         try peer.loadPaper(0)
@@ -67,7 +67,7 @@ struct IPPPrinterTests {
 
     @Test("paper runs out mid-job: held, then completes when refilled")
     func mediaEmptyMidJob() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         try peer.setFault("paper-out", true)
@@ -83,7 +83,7 @@ struct IPPPrinterTests {
 
     @Test("a jam mid-job aborts it; status shows the jam until cleared; a reprint is a new explicit job")
     func jamMidJob() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         try peer.setFault("jam", true)
@@ -112,7 +112,7 @@ struct IPPPrinterTests {
 
     @Test("cover open mid-job: held, then completes when closed")
     func coverOpen() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         try peer.setFault("cover-open", true)
@@ -126,11 +126,11 @@ struct IPPPrinterTests {
 
     @Test("a busy printer is retried with backoff; without retries submit says busy")
     func busy() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let patient = try printer(peer)
         let impatient = try printer(peer, busyRetries: 0)
-        try peer.setFault("slow", true, value: "0.6")
+        try peer.setFault("slow", true, value: "2")
         let first = try await patient.submit(try job("1111-2222-3333-0004").0)
         await #expect(throws: PrinterError.busy) { try await impatient.submit(try job("1111-2222-3333-0005").0) }
         let second = try await patient.submit(try job("1111-2222-3333-0006").0)
@@ -141,7 +141,7 @@ struct IPPPrinterTests {
 
     @Test("a failing engine aborts the job")
     func engineFailure() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         try peer.setFault("fail", true)
@@ -154,7 +154,7 @@ struct IPPPrinterTests {
 
     @Test("a killed printer is offline and comes back online when it returns")
     func killed() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         #expect(await printer.status().state == .online)
@@ -168,14 +168,14 @@ struct IPPPrinterTests {
             guard case PrinterError.unreachable = error else { return false }
             return true
         }
-        try peer.startPrinter()
+        try await peer.startPrinter()
         try peer.loadPaper(250)
         #expect(await printer.status().state == .online)
     }
 
     @Test("a frozen printer (SIGSTOP) times out: offline, no hang; it recovers when resumed")
     func frozen() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer {
             peer.thaw()
             peer.shutdown()
@@ -197,7 +197,7 @@ struct IPPPrinterTests {
 
     @Test("crash recovery: a new connection answers the state of a job an earlier one submitted")
     func jobStateFromPreviousConnection() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         var id: PrintJobID
         do {
@@ -212,7 +212,7 @@ struct IPPPrinterTests {
 
     @Test("run() polls and publishes status changes, such as paper running low")
     func statusEvents() async throws {
-        let peer = try IPPEvePrinterPeer()
+        let peer = try await IPPEvePrinterPeer()
         defer { peer.shutdown() }
         let printer = try printer(peer)
         let events = printer.statusEvents()

@@ -13,15 +13,18 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     let directory: URL
     let spool: URL
     let faults: URL
-    let port: Int
+    private(set) var port: Int
+    /// A name unique to this peer, so a test can tell its printer from another test's on a reused port.
+    let name = "KioskTest-\(UUID().uuidString.prefix(8))"
     private var dbusPID: pid_t = 0
     private var printerPID: pid_t = 0
 
     /// The printer's URI.
     var uri: String { "ipp://localhost:\(port)/ipp/print" }
 
-    /// Starts D-Bus and the printer and loads A4 paper (250 sheets).
-    init() throws {
+    /// Starts D-Bus and the printer and loads A4 paper (250 sheets). Waits by suspending, never by
+    /// blocking a thread of the cooperative pool.
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ippeve-\(UUID().uuidString)")
         spool = directory.appendingPathComponent("spool")
         faults = directory.appendingPathComponent("faults")
@@ -31,8 +34,21 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
             "/usr/bin/dbus-daemon",
             ["--session", "--nofork", "--nopidfile", "--address=unix:path=\(directory.path)/bus"],
             log: directory.appendingPathComponent("dbus.log"), environment: [:])
-        try Self.waitFor { FileManager.default.fileExists(atPath: self.directory.path + "/bus") }
-        try startPrinter()
+        let bus = directory.path + "/bus"
+        try await Self.waitFor { FileManager.default.fileExists(atPath: bus) }
+        // Another test may grab the same free port before ippeveprinter binds it: try another port.
+        var attempts = 0
+        while true {
+            do {
+                try await startPrinter()
+                break
+            } catch {
+                attempts += 1
+                if printerPID > 0 { killPrinter() }
+                guard attempts < 5 else { throw error }
+                port = try Self.freePort()
+            }
+        }
         try loadPaper(250)
     }
 
@@ -51,14 +67,15 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     }
 
     /// Starts ippeveprinter (again) on the same port and waits until it accepts connections.
-    func startPrinter() throws {
+    func startPrinter() async throws {
         printerPID = try Self.spawn(
             "/usr/sbin/ippeveprinter",
             ["-n", "localhost", "-p", "\(port)", "-r", "off", "-d", spool.path, "-k",
-             "-f", "application/pdf,image/pwg-raster,image/urf", "-c", Self.printCommand, "KioskTest"],
+             "-f", "application/pdf,image/pwg-raster,image/urf", "-c", Self.printCommand, name],
             log: directory.appendingPathComponent("ippeveprinter.log"),
             environment: ["DBUS_SYSTEM_BUS_ADDRESS": "unix:path=\(directory.path)/bus", "FAULT_DIR": faults.path])
-        try Self.waitFor { (try? self.httpGet("/")) != nil }
+        let name = name
+        try await Self.waitFor { (try? self.httpGet("/"))?.contains(name) == true }
     }
 
     /// The printer process dies (power cut).
@@ -125,14 +142,16 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw PeerError("connect: \(errno)") }
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: localhost:\(port)\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n".utf8)
         guard send(fd, request, request.count, 0) == request.count else { throw PeerError("send failed") }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 8192)
+        // Read until the server closes, or the whole body (by Content-Length) has arrived.
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { break }
             response += buffer[0..<count]
+            if Self.complete(response) { break }
         }
         let text = String(decoding: response, as: UTF8.self)
         guard text.hasPrefix("HTTP/1.") else { throw PeerError("no HTTP answer for \(path)") }
@@ -140,6 +159,18 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
             throw PeerError("GET \(path): \(text.prefix(40))")
         }
         return text
+    }
+
+    private static func complete(_ response: [UInt8]) -> Bool {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = (0...max(0, response.count - 4)).first(where: { Array(response[$0..<min($0 + 4, response.count)]) == separator })
+        else { return false }
+        let head = String(decoding: response[..<end], as: UTF8.self).lowercased()
+        if head.contains("transfer-encoding: chunked") { return response.suffix(5) == [48, 13, 10, 13, 10] }
+        guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        else { return false }
+        return response.count >= end + 4 + length
     }
 
     private static func freePort() throws -> Int {
@@ -158,10 +189,10 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    private static func waitFor(_ condition: () -> Bool) throws {
+    private static func waitFor(_ condition: () -> Bool) async throws {
         for _ in 0..<250 {
             if condition() { return }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw PeerError("peer did not start within 5 s")
     }

@@ -2,16 +2,24 @@ import Foundation
 
 /// Runs a command-line tool (pdffonts, pdftotext, pdftoppm, zbarimg…) and returns its standard output.
 enum Tool {
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    /// Suspends (never blocks a pool thread) until the tool exits; its output goes through a temp file.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/\(executable)")
         process.arguments = arguments
-        let output = Pipe()
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let output = try FileHandle(forWritingTo: outputURL)
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let started: Bool = await withCheckedContinuation { continuation in
+            process.terminationHandler = { _ in continuation.resume(returning: true) }
+            do { try process.run() } catch { continuation.resume(returning: false) }
+        }
+        guard started else { throw PeerError("cannot run \(executable)") }
+        let data = try Data(contentsOf: outputURL)
         guard process.terminationStatus == 0 else {
             throw PeerError("\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
         }
