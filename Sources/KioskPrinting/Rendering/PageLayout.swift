@@ -141,7 +141,7 @@ struct PageLayout {
     /// The certification sentence, issue date, authority and seal box; kept together on one page.
     mutating func certification(_ text: String, date: String, authority: String) {
         let lines = wrap(text, .serif, 11, width: Self.contentWidth)
-        let height = Double(lines.count) * 18 + 120
+        let height = Double(lines.count) * 18 + 108
         ensure(height)
         y += 10
         for line in lines {
