@@ -130,7 +130,7 @@ struct PrinterTestCommand: AsyncParsableCommand {
     private func finish(_ outcome: Outcome) throws -> Never {
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(outcome)) ?? Data("{}".utf8)
             print(String(decoding: data, as: UTF8.self))
         } else if outcome.outcome == "completed" {
