@@ -14,6 +14,7 @@ public import ServiceLifecycle
 /// job); a submission that fails any other way is reported, never silently repeated, because the
 /// printer may have the job already.
 public actor IPPPrinter: DocumentPrinter, Service {
+    /// Always `.printer`.
     public nonisolated let kind = DeviceKind.printer
     /// The configuration this printer was opened with.
     public nonisolated let configuration: IPPPrinterConfiguration
@@ -59,6 +60,7 @@ public actor IPPPrinter: DocumentPrinter, Service {
     /// The last status seen, without asking the printer.
     public nonisolated var latestStatus: DeviceStatus { broadcaster.latest }
 
+    /// Every status change from now on (after the latest status); ends when `run()` ends.
     public nonisolated func statusEvents() -> AsyncStream<DeviceStatus> { broadcaster.subscribe() }
 
     /// Sends the PDF with `job.name` as the IPP job-name and returns the printer's job id once the

@@ -5,6 +5,7 @@ public enum IPPPrinterConfigurationError: Error, Sendable, Equatable, CustomStri
     /// A duration or count is out of range; names the key and the allowed range.
     case outOfRange(key: String, String)
 
+    /// The message for the technician, naming the key or URI.
     public var description: String {
         switch self {
         case .invalidURI(let uri, let why): "printer uri \"\(uri)\" is invalid: \(why)"

@@ -15,6 +15,7 @@ public enum DocumentRenderError: Error, Sendable, Equatable, CustomStringConvert
     /// cairo or libqrencode failed.
     case library(String)
 
+    /// The message, naming the bad value.
     public var description: String {
         switch self {
         case .fontNotFound(let family, let matched):
