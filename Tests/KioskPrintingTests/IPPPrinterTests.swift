@@ -182,7 +182,7 @@ struct IPPPrinterTests {
         }
         let printer = try printer(peer, requestTimeout: .milliseconds(500))
         #expect(await printer.status().state == .online)
-        peer.freeze()
+        try await peer.freeze()
         let hung = await printer.status()
         #expect(hung.state == .offline)
         await #expect {
@@ -231,5 +231,40 @@ struct IPPPrinterTests {
             #expect(sawLow)
             group.cancelAll()
         }
+    }
+}
+
+extension IPPPrinterTests {
+    @Test("a held job can be canceled")
+    func cancelHeldJob() async throws {
+        let peer = try await IPPEvePrinterPeer()
+        defer { peer.shutdown() }
+        let printer = try printer(peer)
+        try peer.setFault("cover-open", true)
+        let id = try await printer.submit(try job("1111-2222-3333-0011").0)
+        #expect(try await eventually { try await printer.jobState(id) == .held(reasons: ["cover-open"]) })
+        try await printer.cancel(id)
+        // ippeveprinter lets its print command finish before the job ends; the cover closes.
+        try peer.setFault("cover-open", false)
+        #expect(try await printer.waitForTerminalState(id) == .canceled)
+        try await printer.cancel(id)  // canceling an ended job is not an error
+    }
+
+    @Test("after the printer restarts, a reused job id with another name is not taken for the old job")
+    func reusedJobID() async throws {
+        let peer = try await IPPEvePrinterPeer()
+        defer { peer.shutdown() }
+        let printer = try printer(peer)
+        let (original, _) = try job("1111-2222-3333-0012")
+        let id = try await printer.submit(original)
+        #expect(try await printer.waitForTerminalState(id) == .completed)
+        #expect(try await printer.jobState(id, issuedAs: original.name) == .completed)
+        peer.killPrinter()
+        try await peer.startPrinter()
+        try peer.loadPaper(250)
+        let other = try await printer.submit(try job("1111-2222-3333-0013").0)
+        #expect(other == id)
+        _ = try await printer.waitForTerminalState(other)
+        await #expect(throws: PrinterError.unknownJob(id)) { try await printer.jobState(id, issuedAs: original.name) }
     }
 }

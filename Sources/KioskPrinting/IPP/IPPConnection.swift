@@ -40,8 +40,11 @@ final class IPPConnection {
         }
     }
 
-    /// Print-Job with the PDF in the request body; returns the job id.
+    /// Print-Job with the PDF in the request body; returns the job id. Always on a fresh connection:
+    /// a kept-alive one may have been closed by a printer that restarted, and a failure half-way
+    /// through a job must never be retried blindly.
     func printJob(name: String, document: [UInt8]) -> Result<Int, IPPFailure> {
+        disconnect()
         guard let http = connection() else { return .failure(lastFailure()) }
         let request = newRequest(IPP_OP_PRINT_JOB)
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, name)
@@ -82,10 +85,10 @@ final class IPPConnection {
     func jobAttributes(_ jobID: Int) -> Result<IPPJobInfo, IPPFailure> {
         let request = newRequest(IPP_OP_GET_JOB_ATTRIBUTES)
         ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(clamping: jobID))
-        addKeywords(request, name: "requested-attributes", ["job-state", "job-state-reasons"])
+        addKeywords(request, name: "requested-attributes", ["job-state", "job-state-reasons", "job-name"])
         return perform(request) { response in
             IPPJobInfo(state: integer(response, "job-state", tag: IPP_TAG_ENUM) ?? 3,
-                       reasons: strings(response, "job-state-reasons"))
+                       reasons: strings(response, "job-state-reasons"), name: strings(response, "job-name").first)
         }
     }
 

@@ -5,4 +5,6 @@ struct IPPJobInfo: Sendable, Equatable {
     var state: Int
     /// The job's reasons, as reported.
     var reasons: [String]
+    /// The job-name, if reported.
+    var name: String? = nil
 }

@@ -97,6 +97,14 @@ public actor IPPPrinter: DocumentPrinter, Service {
     /// carries the printer's blocking reasons (e.g. `media-jam`) and the job's own reasons.
     /// Works for any job this printer knows, also one submitted by an earlier process.
     public func jobState(_ id: PrintJobID) async throws(PrinterError) -> PrintJobState {
+        try await jobState(id, issuedAs: nil)
+    }
+
+    /// Like `jobState(_:)`, but also checks that the printer's job `id` carries `name` (the job name
+    /// the ledger recorded). A printer that restarted numbers its jobs from 1 again, so after a crash
+    /// the same id may be another job: then this throws `.unknownJob`, and the issuance is not taken
+    /// for printed.
+    public func jobState(_ id: PrintJobID, issuedAs name: String?) async throws(PrinterError) -> PrintJobState {
         let jobID = id.rawValue
         let result = await worker.perform { connection -> Result<(IPPJobInfo, PrinterSnapshot?), IPPFailure> in
             switch connection.jobAttributes(jobID) {
@@ -107,6 +115,11 @@ public actor IPPPrinter: DocumentPrinter, Service {
             }
         }
         switch result {
+        case .success(let (info, _)) where name != nil && info.name != name:
+            logger.warning("job id belongs to another job", metadata: [
+                "kiosk.printer.job": "\(id)", "kiosk.printer.jobName": "\(info.name ?? "-")",
+            ])
+            throw .unknownJob(id)
         case .success(let (info, printer)): return Self.jobState(info, printer: printer)
         case .failure(let failure): throw await printerError(failure, job: id)
         }

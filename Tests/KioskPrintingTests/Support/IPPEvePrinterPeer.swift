@@ -86,8 +86,20 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
         printerPID = 0
     }
 
-    /// Freezes the printer process (it keeps its socket but never answers).
-    func freeze() { kill(printerPID, SIGSTOP) }
+    /// Freezes the printer process (it keeps its socket but never answers). Returns once every
+    /// thread of it is stopped: SIGSTOP reaches a busy thread only when it is next scheduled.
+    func freeze() async throws {
+        kill(printerPID, SIGSTOP)
+        let tasks = "/proc/\(printerPID)/task"
+        try await Self.waitFor {
+            let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+            return !threads.isEmpty && threads.allSatisfy { thread in
+                guard let stat = try? String(contentsOfFile: "\(tasks)/\(thread)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { return false }
+                return stat[stat.index(close, offsetBy: 2)] == "T"
+            }
+        }
+    }
 
     /// Lets a frozen printer run again.
     func thaw() { kill(printerPID, SIGCONT) }
