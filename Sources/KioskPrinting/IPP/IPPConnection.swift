@@ -206,11 +206,3 @@ private func octetStrings(_ response: OpaquePointer, _ name: String) -> [String]
         return String(decoding: buffer, as: UTF8.self)
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-}
