@@ -193,6 +193,12 @@ struct IPPPrinterTests {
         }
         peer.thaw()
         #expect(await eventually { await printer.status().state == .online })
+        // The printer had the whole job before it froze: found by name, it prints; never resubmitted.
+        let name = PrintJob.jobName(number: "1111-2222-3333-0009", reprint: 0)
+        let found = try await printer.jobID(named: name)
+        let id = try #require(found)
+        #expect(try await printer.waitForTerminalState(id) == .completed)
+        #expect(try await printer.jobID(named: "issuance 9999-9999-9999-9999") == nil)
     }
 
     @Test("crash recovery: a new connection answers the state of a job an earlier one submitted")

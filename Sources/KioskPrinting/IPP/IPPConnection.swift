@@ -92,6 +92,36 @@ final class IPPConnection {
         }
     }
 
+    /// Get-Jobs (which-jobs=all): every job the printer still knows, with id and name.
+    func allJobs() -> Result<[(id: Int, name: String)], IPPFailure> {
+        let request = newRequest(IPP_OP_GET_JOBS)
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
+        addKeywords(request, name: "requested-attributes", ["job-id", "job-name"])
+        return perform(request) { response in
+            var jobs: [(id: Int, name: String)] = []
+            var id: Int?
+            var name: String?
+            var attribute = ippFirstAttribute(response)
+            while true {
+                // A job group ends at a separator (nameless attribute) or at the end.
+                if attribute == nil || ippGetName(attribute) == nil {
+                    if let id { jobs.append((id, name ?? "")) }
+                    id = nil
+                    name = nil
+                    if attribute == nil { break }
+                } else if ippGetGroupTag(attribute) == IPP_TAG_JOB, let attributeName = ippGetName(attribute) {
+                    switch String(cString: attributeName) {
+                    case "job-id": id = Int(ippGetInteger(attribute, 0))
+                    case "job-name": name = ippGetString(attribute, 0, nil).map { String(cString: $0) }
+                    default: break
+                    }
+                }
+                attribute = ippNextAttribute(response)
+            }
+            return jobs
+        }
+    }
+
     /// Cancel-Job for `jobID`.
     func cancelJob(_ jobID: Int) -> Result<Void, IPPFailure> {
         let request = newRequest(IPP_OP_CANCEL_JOB)

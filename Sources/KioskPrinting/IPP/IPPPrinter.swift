@@ -125,6 +125,19 @@ public actor IPPPrinter: DocumentPrinter, Service {
         }
     }
 
+    /// The newest job the printer knows under `name`, or nil. For recovery after `submit` threw
+    /// `.unreachable`: the printer may have received the whole job before it stopped answering, so
+    /// the daemon asks for the job by its name (it carries the issuance number) before it refunds.
+    public func jobID(named name: String) async throws(PrinterError) -> PrintJobID? {
+        let result = await worker.perform { connection in
+            connection.allJobs().map { jobs in jobs.filter { $0.name == name }.map(\.id).max() }
+        }
+        switch result {
+        case .success(let id): return id.map(PrintJobID.init)
+        case .failure(let failure): throw await printerError(failure, job: nil)
+        }
+    }
+
     /// Cancels a job that has not completed (a completed job stays completed).
     public func cancel(_ id: PrintJobID) async throws(PrinterError) {
         let jobID = id.rawValue
