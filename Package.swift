@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -121,6 +121,21 @@ let package = Package(
         // MARK: issue 4 (issuance + ledger) targets
 
         // MARK: issue 6 (printing) targets
+        .systemLibrary(name: "CCUPS", path: "Sources/CCUPS"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
+        .systemLibrary(name: "CQREncode", path: "Sources/CQREncode", pkgConfig: "libqrencode"),
+        .target(
+            name: "KioskPrinting",
+            dependencies: [
+                "KioskDevices", "CCUPS", "CCairo", "CQREncode",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "KioskPrintingTests",
+            dependencies: ["KioskPrinting", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: issue 7 (fingerprint) targets
         .systemLibrary(
@@ -150,7 +165,8 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint",
+                "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

@@ -1,4 +1,6 @@
 /// A document to print: one PDF, the job name (it carries the issuance number) and its page count.
+/// A reprint (after a jam, say) is a new, explicit job for the same issuance: `reprint` counts them
+/// so the ledger can record the decision and the issuance is still counted once.
 public struct PrintJob: Sendable {
     /// The job name shown by the printer; carries the issuance number so a job can be traced.
     public var name: String
@@ -6,12 +8,15 @@ public struct PrintJob: Sendable {
     public var document: [UInt8]
     /// Pages in the document (for supply accounting).
     public var pages: Int
+    /// 0 for the first print of a document; n for the n-th explicit reprint of the same issuance.
+    public var reprint: Int
 
     /// A job.
-    public init(name: String, document: [UInt8], pages: Int) {
+    public init(name: String, document: [UInt8], pages: Int, reprint: Int = 0) {
         self.name = name
         self.document = document
         self.pages = pages
+        self.reprint = reprint
     }
 }
 
