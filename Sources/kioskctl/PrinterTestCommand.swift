@@ -141,8 +141,3 @@ struct PrinterTestCommand: AsyncParsableCommand {
         throw outcome.outcome == "completed" ? ExitCode.success : ExitCode.operationFailed
     }
 }
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
