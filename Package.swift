@@ -58,6 +58,7 @@ let package = Package(
             name: "KioskDaemon",
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
+                "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

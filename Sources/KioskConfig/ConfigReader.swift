@@ -14,6 +14,11 @@ public struct ConfigReader: Sendable {
         diagnostics.append(ConfigDiagnostic(file: file, line: line, key: key, message: message))
     }
 
+    /// Records a problem found elsewhere (e.g. in the catalog file) as it is.
+    public mutating func append(_ diagnostic: ConfigDiagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// Records a problem with a node.
     public mutating func report(_ node: ConfigNode, _ message: String) {
         report(line: node.line, key: node.keyPath, message)

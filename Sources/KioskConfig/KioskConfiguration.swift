@@ -1,3 +1,5 @@
+public import KioskCore
+
 /// Everything kioskd reads from `kiosk.toml`, validated. Paths are absolute (relative ones in the file
 /// are resolved against the file's folder).
 public struct KioskConfiguration: Sendable, Equatable {
@@ -11,8 +13,10 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var district: String
         /// IANA time zone; only `Asia/Seoul` is supported.
         public var timeZone: String
-        /// Operating hours as an opening_hours rule.
+        /// Operating hours as an opening_hours rule, as written.
         public var hours: String
+        /// The same rule, parsed.
+        public var openingHours: OpeningHours
         /// No session starts this many minutes before closing.
         public var closingSoonMinutes: Int
         /// Production mode: debug image dumps and other developer aids are refused.
@@ -35,20 +39,25 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var required: Bool
         /// Driver-specific settings, as written (strings; paths already resolved).
         public var settings: [String: String]
+        /// The device's whole table, for drivers with nested settings (ccTalk devices and hoppers).
+        public var table: ConfigTable?
 
         /// A device entry.
-        public init(driver: String, required: Bool, settings: [String: String]) {
+        public init(driver: String, required: Bool, settings: [String: String], table: ConfigTable? = nil) {
             self.driver = driver
             self.required = required
             self.settings = settings
+            self.table = table
         }
     }
 
     public var kiosk: Kiosk
     /// The catalog file.
     public var catalogPath: String
-    /// The `[catalog]` table as written (overrides are validated by the catalog loader).
-    public var catalogOverrides: ConfigTable?
+    /// The catalog as loaded, before this site's overrides.
+    public var catalog: Catalog
+    /// This site's overrides: disabled documents, fees by local ordinance, the district.
+    public var catalogOverrides: CatalogOverrides
     /// UI listener host (loopback only) and port.
     public var uiHost: String
     public var uiPort: Int

@@ -1,22 +1,17 @@
 import Foundation
+import KioskCore
 
 /// Loads and validates `kiosk.toml`, reporting every problem as `file:line: key: what is wrong`.
 public enum KioskConfigurationLoader {
-    /// Extra validation the daemon plugs in for values whose rules live elsewhere (hours rules, the
-    /// catalog and its overrides); each gets the reader to report into.
+    /// Extra validation the daemon plugs in for settings whose rules live in adapter modules (a
+    /// driver's nested tables); it reports into the reader.
     public struct Validators: Sendable {
-        /// Validates an opening_hours rule; returns an error message or nil.
-        public var hoursRule: @Sendable (String) -> String?
-        /// Validates the catalog file and the `[catalog]` overrides; returns problems to report.
-        public var catalog: @Sendable (_ path: String, _ overrides: ConfigTable?, _ file: String) -> [ConfigDiagnostic]
+        /// Checks `[devices.NAME]` for a driver with nested settings; returns problems to report.
+        public var deviceTable: @Sendable (_ device: String, _ driver: String, _ table: ConfigTable, _ file: String) -> [ConfigDiagnostic]
 
-        /// Validators; the defaults accept any rule and check only that the catalog file is readable TOML.
-        public init(
-            hoursRule: @escaping @Sendable (String) -> String? = { _ in nil },
-            catalog: @escaping @Sendable (String, ConfigTable?, String) -> [ConfigDiagnostic] = { _, _, _ in [] }
-        ) {
-            self.hoursRule = hoursRule
-            self.catalog = catalog
+        /// Validators; the default checks nothing beyond the known keys.
+        public init(deviceTable: @escaping @Sendable (String, String, ConfigTable, String) -> [ConfigDiagnostic] = { _, _, _, _ in [] }) {
+            self.deviceTable = deviceTable
         }
     }
 
@@ -56,8 +51,13 @@ public enum KioskConfigurationLoader {
             reader.report(node, "only Asia/Seoul is supported (Korean kiosks), found \"\(timeZone)\"")
         }
         let hours = reader.string(kioskTable, "hours") ?? "24/7"
-        if let node = kioskTable["hours"], let problem = validators.hoursRule(hours) {
-            reader.report(node, "bad hours rule: \(problem)")
+        var openingHours = try! OpeningHours(parsing: "24/7")
+        if let node = kioskTable["hours"] {
+            do {
+                openingHours = try OpeningHours(parsing: hours)
+            } catch {
+                reader.report(node, "bad hours rule \"\(hours)\": \(error.description)")
+            }
         }
         let kiosk = KioskConfiguration.Kiosk(
             id: id,
@@ -65,6 +65,7 @@ public enum KioskConfigurationLoader {
             district: reader.string(kioskTable, "district") ?? "",
             timeZone: timeZone,
             hours: hours,
+            openingHours: openingHours,
             closingSoonMinutes: reader.integer(kioskTable, "closing_soon_minutes", in: 0...120) ?? 5,
             production: reader.bool(kioskTable, "production") ?? false
         )
@@ -77,6 +78,8 @@ public enum KioskConfigurationLoader {
         // [catalog]
         let catalogTable = reader.table(root, "catalog", required: true)
         var catalogPath = ""
+        var catalog = Catalog(version: 0, documents: [])
+        var catalogOverrides = CatalogOverrides()
         if let catalogTable {
             if let path = reader.string(catalogTable, "path", required: true) {
                 catalogPath = resolve(path)
@@ -89,11 +92,16 @@ public enum KioskConfigurationLoader {
                 } else if !FileManager.default.isReadableFile(atPath: catalogPath) {
                     reader.report(node, "catalog file \(catalogPath) is not readable")
                 } else {
-                    for diagnostic in validators.catalog(catalogPath, catalogTable, file) {
-                        reader.report(line: diagnostic.line, key: diagnostic.key, diagnostic.file == file ? diagnostic.message : "\(diagnostic)")
+                    do {
+                        catalog = try CatalogLoader.load(path: catalogPath)
+                    } catch {
+                        for diagnostic in error.diagnostics { reader.append(diagnostic) }
                     }
                 }
             }
+            var siteReader = ConfigReader(file: file)
+            catalogOverrides = CatalogSiteConfig.read(catalogTable, reader: &siteReader, catalog: catalog.documents.isEmpty ? nil : catalog).overrides
+            for diagnostic in siteReader.diagnostics where !(diagnostic.key == "catalog.path") { reader.append(diagnostic) }
         }
 
         // [ui]
@@ -161,9 +169,14 @@ public enum KioskConfigurationLoader {
                     reader.report(node, "unknown driver \"\(driver)\" for \(name) (known: \(known))")
                 }
                 reader.rejectUnknownKeys(table, allowed: Set(["driver", "required"] + (allowed ?? [])))
+                if allowed != nil {
+                    for diagnostic in validators.deviceTable(name, driver, table, file) { reader.append(diagnostic) }
+                }
                 var settings: [String: String] = [:]
                 for (key, node) in table.entries where key != "driver" && key != "required" && (allowed ?? []).contains(key) {
                     switch node.value {
+                    case .table where DeviceDrivers.nestedSettings.contains(key), .array where DeviceDrivers.nestedSettings.contains(key):
+                        continue
                     case .string(let value): settings[key] = DeviceDrivers.pathSettings.contains(key) ? resolve(value) : value
                     case .integer(let value): settings[key] = String(value)
                     case .bool(let value): settings[key] = String(value)
@@ -172,13 +185,13 @@ public enum KioskConfigurationLoader {
                     }
                 }
                 let required = reader.bool(table, "required") ?? (name != "card")
-                devices[name] = KioskConfiguration.Device(driver: driver, required: required, settings: settings)
+                devices[name] = KioskConfiguration.Device(driver: driver, required: required, settings: settings, table: table)
             }
         }
 
         try reader.finish()
         return KioskConfiguration(
-            kiosk: kiosk, catalogPath: catalogPath, catalogOverrides: catalogTable, uiHost: uiHost, uiPort: uiPort,
+            kiosk: kiosk, catalogPath: catalogPath, catalog: catalog, catalogOverrides: catalogOverrides, uiHost: uiHost, uiPort: uiPort,
             control: control, ledgerPath: ledgerPath, stateDirectory: stateDirectory, syncURL: syncURL,
             syncKeyPath: syncKeyPath, devices: devices
         )

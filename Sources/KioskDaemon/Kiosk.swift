@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import KioskConfig
+import KioskCore
 import KioskControl
 import KioskDevices
 import Logging
@@ -63,10 +64,23 @@ actor Kiosk {
     /// No new sessions from now on; called when SIGTERM arrives.
     func beginShutdown() { shuttingDown = true }
 
+    /// The kiosk's hours with the holiday calendar and the closing-soon margin.
+    var availability: ServiceAvailability {
+        ServiceAvailability(
+            kioskHours: configuration.kiosk.openingHours, calendar: .korean,
+            closingSoonMinutes: configuration.kiosk.closingSoonMinutes)
+    }
+
     /// Why a session cannot start now, or nil when it can.
-    func reasonNotAccepting(statuses: [DeviceStatus]) -> String? {
+    func reasonNotAccepting(statuses: [DeviceStatus], now: Date) -> String? {
         if shuttingDown { return "kioskd is shutting down" }
         if maintenance { return "out of service for maintenance" }
+        let availability = self.availability
+        if !availability.isKioskOpen(at: now) {
+            let opens = availability.kioskHours.nextChange(after: now, calendar: availability.calendar)
+            return "closed" + (opens.map { " until \(SeoulTime.format($0))" } ?? "")
+        }
+        if !availability.maySessionStart(at: now) { return "closing soon: no new session before closing" }
         let down = statuses.filter { devices.required.contains($0.kind) && !$0.state.isUsable }
         if !down.isEmpty {
             return "required device not ready: " + down.map { "\($0.kind.rawValue) (\($0.reason ?? $0.state.rawValue))" }.joined(separator: ", ")
@@ -77,11 +91,13 @@ actor Kiosk {
     /// Everything `kioskctl status` shows.
     func statusReport(now: Date) async -> KioskStatusReport {
         let statuses = await devices.statuses()
-        let reason = reasonNotAccepting(statuses: statuses)
+        let reason = reasonNotAccepting(statuses: statuses, now: now)
         let elapsed = ContinuousClock.now - startedAt
+        let hours = configuration.kiosk.openingHours
         return KioskStatusReport(
             kioskID: configuration.kiosk.id, name: configuration.kiosk.name, version: Self.version,
-            uptimeSeconds: Int(elapsed.components.seconds), openNow: true, nextChange: nil,
+            uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
+            nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
             devices: statuses, ledgerHead: nil, syncLag: nil, uiURL: uiURL)
     }

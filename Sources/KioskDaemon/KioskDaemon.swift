@@ -57,7 +57,7 @@ public struct KioskDaemon: Sendable {
         }
     }
 
-    static var validators: KioskConfigurationLoader.Validators { KioskConfigurationLoader.Validators() }
+    static var validators: KioskConfigurationLoader.Validators { DeviceFactory.validators }
 
     /// Runs until a shutdown signal; throws `StartError` when it cannot start.
     public func run() async throws {
@@ -69,9 +69,10 @@ public struct KioskDaemon: Sendable {
             throw StartError.configuration(error)
         }
         let devices: DeviceSet
+        let deviceServices: [any Service]
         do {
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
-            devices = try DeviceFactory.make(configuration)
+            (devices, deviceServices) = try await DeviceFactory.make(configuration, logger: logger)
         } catch {
             throw StartError.devices("\(error)")
         }
@@ -112,7 +113,7 @@ public struct KioskDaemon: Sendable {
                     .init(service: ReloadService(reload: reload, logger: logger)),
                     .init(service: notify),
                     .init(service: ShutdownGate(kiosk: kiosk)),
-                ],
+                ] + deviceServices.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()

@@ -6,7 +6,10 @@ import Testing
     let folder: String = {
         let path = NSTemporaryDirectory() + "kiosk-config-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try? Data("version = 1\n".utf8).write(to: URL(fileURLWithPath: path + "/catalog.toml"))
+        let packaged = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("etc/catalog.toml")
+        try? FileManager.default.copyItem(atPath: packaged.path, toPath: path + "/catalog.toml")
+        try? Data("version = 1\n[[documents]]\ncode = 5\n".utf8).write(to: URL(fileURLWithPath: path + "/broken.toml"))
         try? FileManager.default.createDirectory(atPath: path + "/folder.toml", withIntermediateDirectories: true)
         return path
     }()
@@ -88,10 +91,23 @@ import Testing
         #expect(found.map { $0.split(separator: ":")[1] } == ["2", "3", "5", "7", "9"])
     }
 
-    @Test func hoursRuleValidatorReportsTheRuleLine() {
-        let validators = KioskConfigurationLoader.Validators(hoursRule: { rule in rule.contains("Xx") ? "unknown weekday Xx at 1" : nil })
-        let found = problems(valid.replacingOccurrences(of: "Mo-Fr 09:00-18:00", with: "Xx 09:00-18:00"), validators: validators)
-        #expect(found == ["kiosk.toml:3: kiosk.hours: bad hours rule: unknown weekday Xx at 1"])
+    @Test func badHoursRuleNamesTheLineAndPosition() {
+        let found = problems(valid.replacingOccurrences(of: "Mo-Fr 09:00-18:00", with: "Mo-Fr 09:00-25:61"))
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("kiosk.toml:3: kiosk.hours: bad hours rule \"Mo-Fr 09:00-25:61\": position ") == true, "\(found)")
+    }
+
+    @Test func catalogProblemsNameTheCatalogFile() {
+        let found = problems(valid.replacingOccurrences(of: "path = \"catalog.toml\"", with: "path = \"broken.toml\""))
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.hasPrefix(folder + "/broken.toml:") }, "\(found)")
+    }
+
+    @Test func siteOverridesAreCheckedAgainstTheCatalog() {
+        let text = valid.replacingOccurrences(of: "path = \"catalog.toml\"", with: "path = \"catalog.toml\"\ndisabled = [\"NO-SUCH-DOC\"]")
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("kiosk.toml:6: catalog.disabled[0]: unknown document code NO-SUCH-DOC") == true, "\(found)")
     }
 
     @Test func missingFileIsADiagnosticToo() {

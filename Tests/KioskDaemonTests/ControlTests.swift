@@ -59,6 +59,15 @@ import Testing
         #expect(await kiosk.stop() == 0)
     }
 
+    @Test func aClosedKioskSaysWhenItOpens() async throws {
+        let kiosk = try await RunningKiosk(hours: "off")
+        let status = try #require(try await kiosk.ctlJSON(["status"]) as? [String: Any])
+        #expect(status["openNow"] as? Bool == false)
+        #expect(status["acceptingSessions"] as? Bool == false)
+        #expect((status["notAcceptingReason"] as? String)?.hasPrefix("closed") == true)
+        #expect(await kiosk.stop() == 0)
+    }
+
     @Test func maintenanceStopsSessionsAndSurvivesARestart() async throws {
         let kiosk = try await RunningKiosk()
         #expect(try await kiosk.ctl(["maintenance", "on"]).status == 0)

@@ -1,9 +1,17 @@
 import Foundation
 public import KioskConfig
+import KioskCore
 import KioskDevices
+import KioskFingerprint
+import KioskPayment
+import KioskPrinting
+import KioskUSB
+public import Logging
+public import ServiceLifecycle
 
-/// Builds the configured drivers. A driver the configuration names but this build cannot serve is
-/// refused with a clear error rather than replaced by a simulation.
+/// Builds the configured drivers: the simulated devices, or the real ones (IPP printer over libcups,
+/// NB-1010-U reader over libusb, ccTalk cash module over serial). A driver that cannot be set up is
+/// refused with an error naming the device and the reason, never replaced by a simulation.
 public enum DeviceFactory {
     /// Why a device could not be set up.
     public struct SetupError: Error, Sendable, CustomStringConvertible {
@@ -11,14 +19,24 @@ public enum DeviceFactory {
         public var description: String
     }
 
-    /// The devices `configuration` describes.
-    public static func make(_ configuration: KioskConfiguration) throws -> DeviceSet {
+    /// The validator `--check-config` runs on drivers with nested settings.
+    public static let validators = KioskConfigurationLoader.Validators(deviceTable: { device, driver, table, file in
+        guard device == "cash", driver == "cctalk" else { return [] }
+        var reader = ConfigReader(file: file)
+        _ = CCTalkSettings.read(table, reader: &reader)
+        return reader.diagnostics
+    })
+
+    /// The devices `configuration` describes, and the services that keep real drivers' status current.
+    public static func make(_ configuration: KioskConfiguration, logger: Logger) async throws -> (DeviceSet, [any Service]) {
         let state = URL(fileURLWithPath: configuration.stateDirectory)
+        var services: [any Service] = []
         func device(_ name: String) -> KioskConfiguration.Device {
             configuration.devices[name] ?? KioskConfiguration.Device(driver: "simulated", required: true, settings: [:])
         }
-        func milliseconds(_ setting: String?, default value: Int) -> Duration {
-            .milliseconds(setting.flatMap(Int.init) ?? value)
+        func integer(_ device: KioskConfiguration.Device, _ key: String) -> Int? { device.settings[key].flatMap { Int($0) } }
+        func milliseconds(_ device: KioskConfiguration.Device, _ key: String, default value: Int) -> Duration {
+            .milliseconds(integer(device, key) ?? value)
         }
 
         let printerConfig = device("printer")
@@ -27,9 +45,26 @@ public enum DeviceFactory {
         case "simulated":
             let spool = printerConfig.settings["spool"].map { URL(fileURLWithPath: $0) } ?? state.appendingPathComponent("spool")
             do {
-                printer = try SimulatedPrinter(spool: spool, printDuration: milliseconds(printerConfig.settings["print_ms"], default: 300))
+                printer = try SimulatedPrinter(spool: spool, printDuration: milliseconds(printerConfig, "print_ms", default: 300))
             } catch {
                 throw SetupError(description: "printer: cannot create the spool folder \(spool.path): \(error.localizedDescription)")
+            }
+        case "ipp":
+            var ipp = IPPPrinterConfiguration(uri: printerConfig.settings["uri"] ?? "")
+            ipp.pollInterval = milliseconds(printerConfig, "poll_interval_ms", default: 2000)
+            ipp.connectTimeout = milliseconds(printerConfig, "connect_timeout_ms", default: 3000)
+            ipp.requestTimeout = milliseconds(printerConfig, "request_timeout_ms", default: 5000)
+            ipp.busyRetries = integer(printerConfig, "busy_retries") ?? ipp.busyRetries
+            ipp.busyBackoff = milliseconds(printerConfig, "busy_backoff_ms", default: 100)
+            ipp.media = printerConfig.settings["media"] ?? ipp.media
+            ipp.tonerLowPercent = integer(printerConfig, "toner_low_percent") ?? ipp.tonerLowPercent
+            ipp.userName = printerConfig.settings["user_name"] ?? ipp.userName
+            do {
+                let real = try IPPPrinter(configuration: ipp, logger: logger)
+                printer = real
+                services.append(real)
+            } catch {
+                throw SetupError(description: "printer (ipp): \(error)")
             }
         default:
             throw unavailable("printer", printerConfig.driver)
@@ -41,7 +76,24 @@ public enum DeviceFactory {
         case "simulated":
             reader = SimulatedFingerprintReader(
                 fingerSeed: readerConfig.settings["finger_seed"].flatMap(UInt64.init) ?? 1,
-                placeDelay: milliseconds(readerConfig.settings["place_ms"], default: 300))
+                placeDelay: milliseconds(readerConfig, "place_ms", default: 300))
+        case "nb1010":
+            var settings = FingerprintReaderConfiguration(driver: "nb1010")
+            settings.bus = integer(readerConfig, "bus").map { UInt8(clamping: $0) }
+            settings.address = integer(readerConfig, "address").map { UInt8(clamping: $0) }
+            settings.transferTimeout = milliseconds(readerConfig, "transfer_timeout_ms", default: 500)
+            settings.pollInterval = milliseconds(readerConfig, "poll_interval_ms", default: 100)
+            settings.captureTimeout = .seconds(integer(readerConfig, "capture_timeout_s") ?? 20)
+            settings.attempts = integer(readerConfig, "attempts") ?? 3
+            if let threshold = integer(readerConfig, "quality_threshold") { settings.quality.minimumScore = threshold }
+            do {
+                let context = try USBContext()
+                let nb1010 = NB1010Reader(configuration: settings, context: context, logger: logger)
+                reader = nb1010
+                services.append(PresenceWatch(reader: nb1010, context: context))
+            } catch {
+                throw SetupError(description: "fingerprint (nb1010): \(error)")
+            }
         default:
             throw unavailable("fingerprint", readerConfig.driver)
         }
@@ -52,6 +104,19 @@ public enum DeviceFactory {
         case "simulated":
             let file = cashConfig.settings["state"].map { URL(fileURLWithPath: $0) } ?? state.appendingPathComponent("cash.json")
             cash = SimulatedCashHandler(stateFile: file)
+        case "cctalk":
+            var configReader = ConfigReader(file: "kiosk.toml")
+            guard let table = cashConfig.table, let settings = CCTalkSettings.read(table, reader: &configReader) else {
+                throw SetupError(description: "cash (cctalk): " + configReader.diagnostics.map(\.description).joined(separator: "; "))
+            }
+            do {
+                let handler = try CCTalkCashHandler(configuration: settings)
+                try await handler.start()
+                cash = handler
+                services.append(CashPolling(handler: handler))
+            } catch {
+                throw SetupError(description: "cash (cctalk): \(error)")
+            }
         default:
             throw unavailable("cash", cashConfig.driver)
         }
@@ -60,7 +125,7 @@ public enum DeviceFactory {
         let card: any CardTerminal
         switch cardConfig.driver {
         case "simulated":
-            card = SimulatedCardTerminal(delay: milliseconds(cardConfig.settings["delay_ms"], default: 200))
+            card = SimulatedCardTerminal(delay: milliseconds(cardConfig, "delay_ms", default: 200))
         default:
             throw unavailable("card", cardConfig.driver)
         }
@@ -70,10 +135,29 @@ public enum DeviceFactory {
         if readerConfig.required { required.insert(.fingerprintReader) }
         if cashConfig.required { required.insert(.cash) }
         if cardConfig.required { required.insert(.cardTerminal) }
-        return DeviceSet(printer: printer, fingerprint: reader, cash: cash, card: card, required: required)
+        return (DeviceSet(printer: printer, fingerprint: reader, cash: cash, card: card, required: required), services)
     }
 
     private static func unavailable(_ device: String, _ driver: String) -> SetupError {
-        SetupError(description: "\(device): driver \"\(driver)\" is not built into this kioskd yet")
+        SetupError(description: "\(device): driver \"\(driver)\" is not built into this kioskd")
+    }
+}
+
+/// Keeps the NB-1010-U's status current as it is plugged in and out.
+struct PresenceWatch: Service {
+    let reader: NB1010Reader
+    let context: USBContext
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown { try await reader.watchPresence(context: context) }
+    }
+}
+
+/// Polls the ccTalk devices for credit and error events.
+struct CashPolling: Service {
+    let handler: CCTalkCashHandler
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await handler.run() }
     }
 }

@@ -12,12 +12,14 @@ final class RunningKiosk: @unchecked Sendable {
     let configPath: String
 
     /// The configuration text for a kiosk whose files live in `folder`.
-    static func configuration(folder: String, name: String = "테스트 키오스크", group: String = "root", extra: String = "") -> String {
+    static func configuration(
+        folder: String, name: String = "테스트 키오스크", group: String = "root", hours: String = "24/7", extra: String = ""
+    ) -> String {
         """
         [kiosk]
         id = "TEST-0001"
         name = "\(name)"
-        hours = "24/7"
+        hours = "\(hours)"
         [state]
         directory = "\(folder)/state"
         [catalog]
@@ -51,9 +53,9 @@ final class RunningKiosk: @unchecked Sendable {
     }
 
     /// Starts kioskd and waits for READY=1.
-    init(group: String = "root", environment: [String: String] = [:], abstractNotify: Bool = true) async throws {
+    init(group: String = "root", hours: String = "24/7", environment: [String: String] = [:], abstractNotify: Bool = true) async throws {
         folder = try TemporaryDirectory(prefix: "kioskd")
-        configPath = try folder.write("kiosk.toml", Self.configuration(folder: folder.path, group: group))
+        configPath = try folder.write("kiosk.toml", Self.configuration(folder: folder.path, group: group, hours: hours))
         notify = try NotifyListener(directory: folder.path, abstract: abstractNotify)
         var env = environment
         env["NOTIFY_SOCKET"] = notify.address
