@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // MARK: dependencies (issue 4: ledger)
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // MARK: dependencies (issue 5: central and sync)
     ],
     targets: [
@@ -82,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl",
+                "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +101,15 @@ let package = Package(
         // MARK: issue 3 (catalog, fees, hours, holidays) targets
 
         // MARK: issue 4 (issuance + ledger) targets
+        .target(
+            name: "KioskLedger",
+            dependencies: [
+                "KioskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "KioskLedgerTests", dependencies: ["KioskLedger", "KioskCore"]),
 
         // MARK: issue 6 (printing) targets
 
@@ -112,6 +122,8 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore",
+                "KioskLedger",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]
