@@ -109,7 +109,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "KioskLedgerTests", dependencies: ["KioskLedger", "KioskCore"]),
+        .testTarget(
+            name: "KioskLedgerTests",
+            dependencies: ["KioskLedger", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
 
         // MARK: issue 6 (printing) targets
 

@@ -1,0 +1,23 @@
+import GRDB
+
+extension LedgerError {
+    /// Maps an error thrown by GRDB/SQLite at the wall to a `LedgerError` naming `path`.
+    static func from(_ error: any Error, path: String) -> LedgerError {
+        if let ledgerError = error as? LedgerError { return ledgerError }
+        guard let databaseError = error as? DatabaseError else {
+            return .storage(path: path, code: -1, reason: String(describing: error))
+        }
+        let reason = databaseError.message ?? "SQLite error \(databaseError.resultCode.rawValue)"
+        switch databaseError.resultCode {
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, reason: reason)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path: path, reason: reason)
+        case .SQLITE_CONSTRAINT: return .refused(path: path, reason: reason)
+        default:
+            // An I/O error writing the journal on a full disk can surface as SQLITE_IOERR with a
+            // message naming the space problem.
+            return .storage(path: path, code: databaseError.resultCode.rawValue, reason: reason)
+        }
+    }
+}
