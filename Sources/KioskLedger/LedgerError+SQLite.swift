@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension LedgerError {
@@ -12,7 +13,17 @@ extension LedgerError {
         case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, reason: reason)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path: path, reason: reason)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            // An existing ledger that cannot be opened because it or its directory refuses writes
+            // (SQLite needs the directory for the -wal and -shm files) is a read-only ledger.
+            let files = FileManager.default
+            let directory = (path as NSString).deletingLastPathComponent
+            if files.fileExists(atPath: path)
+                && (!files.isWritableFile(atPath: path) || !files.isWritableFile(atPath: directory.isEmpty ? "." : directory))
+            {
+                return .readOnly(path: path)
+            }
+            return .cannotOpen(path: path, reason: reason)
         case .SQLITE_CONSTRAINT: return .refused(path: path, reason: reason)
         default:
             // An I/O error writing the journal on a full disk can surface as SQLITE_IOERR with a

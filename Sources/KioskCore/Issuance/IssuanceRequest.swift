@@ -71,4 +71,13 @@ public struct PrintJobRequest: Sendable, Hashable {
     public var copies: Int
     /// The options chosen.
     public var options: LedgerJSON?
+
+    /// A job request for `copies` copies of `documentCode` bearing `issuanceNumber`.
+    public init(issuanceID: UUID, issuanceNumber: IssuanceNumber, documentCode: String, copies: Int, options: LedgerJSON?) {
+        self.issuanceID = issuanceID
+        self.issuanceNumber = issuanceNumber
+        self.documentCode = documentCode
+        self.copies = copies
+        self.options = options
+    }
 }
