@@ -64,10 +64,7 @@ enum LedgerRow {
             return value
         }
         guard let entryID = try uuid(1, "entry id") else { throw fail("entry id missing") }
-        var quote: LedgerJSON?
-        if let text: String = row[8] {
-            do { quote = try LedgerJSON(text: text) } catch { throw fail(error.description) }
-        }
+        let quote = (row[8] as String?).map(LedgerJSON.init(storedText:))
         var number: IssuanceNumber?
         if let digits: String = row[13] {
             do { number = try IssuanceNumber(parsing: digits) } catch { throw fail(error.description) }

@@ -10,7 +10,7 @@ enum LedgerSchema {
             try db.execute(sql: """
                 CREATE TABLE ledger_entry (
                     sequence INTEGER PRIMARY KEY,
-                    entry_id TEXT NOT NULL UNIQUE,
+                    entry_id TEXT NOT NULL,
                     kiosk_id TEXT NOT NULL,
                     session_id TEXT,
                     issuance_id TEXT,
@@ -50,7 +50,7 @@ enum LedgerSchema {
                 CREATE TABLE open_issuance (
                     issuance_id TEXT PRIMARY KEY,
                     last_sequence INTEGER NOT NULL REFERENCES ledger_entry(sequence)
-                );
+                ) WITHOUT ROWID;
                 CREATE TRIGGER ledger_entry_track_open AFTER INSERT ON ledger_entry
                 WHEN NEW.issuance_id IS NOT NULL
                 BEGIN

@@ -398,3 +398,63 @@ extension Driver {
         }
     }
 }
+
+@Suite("Recovery at start")
+struct IssuanceRecoveryTests {
+    static let instant = LedgerInstant(utcMilliseconds: 2_000, uptimeNanoseconds: 1)
+
+    /// A sealed history of one issuance with these kinds.
+    static func history(_ kinds: [LedgerEntryKind]) -> [LedgerEntry] {
+        let issuance = UUID()
+        var entries: [LedgerEntry] = []
+        for kind in kinds {
+            let record = LedgerRecord(
+                kind: kind, kioskID: "k", instant: LedgerInstant(utcMilliseconds: 1_000, uptimeNanoseconds: 0),
+                issuanceID: issuance, documentCode: "RES-COPY", copies: 1,
+                amount: kind == .paid ? Money(won: 900) : nil, paymentMethod: kind == .paid ? .card : nil,
+                paymentReference: kind == .paid ? "APPR-1" : nil, printerJobID: kind == .paid ? nil : 44)
+            entries.append(LedgerEntry(
+                sealing: record, sequence: Int64(entries.count + 1), entryID: UUID(), previousHash: entries.last?.entryHash ?? .zero))
+        }
+        return entries
+    }
+
+    static func kinds(_ decision: IssuanceRecovery.Decision) -> [LedgerEntryKind] {
+        if case .append(let records) = decision { return records.map(\.kind) }
+        return []
+    }
+
+    @Test("printing: ask the printer; completed → issued, failed or unknown → failed + refund-owed, active → wait")
+    func printing() throws {
+        let history = Self.history([.paid, .printing])
+        #expect(throws: IssuanceRecovery.Problem.printJobOutcomeNeeded(jobID: 44)) {
+            try IssuanceRecovery.decide(history: history, printJob: nil, at: Self.instant)
+        }
+        #expect(Self.kinds(try IssuanceRecovery.decide(history: history, printJob: .completed, at: Self.instant)) == [.issued])
+        #expect(try IssuanceRecovery.decide(history: history, printJob: .active, at: Self.instant) == .pending)
+        let failed = try IssuanceRecovery.decide(history: history, printJob: .failed(reason: "aborted"), at: Self.instant)
+        #expect(Self.kinds(failed) == [.failed, .refundOwed])
+        guard case .append(let records) = failed else { return }
+        #expect(records[1].amount == Money(won: 900) && records[1].paymentMethod == .card && records[1].paymentReference == "APPR-1")
+        #expect(records.allSatisfy { $0.instant == Self.instant && $0.issuanceID == history[0].record.issuanceID })
+        #expect(Self.kinds(try IssuanceRecovery.decide(history: history, printJob: .unknown, at: Self.instant)) == [.failed, .refundOwed])
+    }
+
+    @Test("paid without a job, failed, or an interrupted refund → refund-owed of the paid amount", arguments: [
+        [LedgerEntryKind.paid], [.paid, .printing, .failed], [.paid, .failed, .refundStarted],
+    ])
+    func owed(kinds: [LedgerEntryKind]) throws {
+        let decision = try IssuanceRecovery.decide(history: Self.history(kinds), printJob: nil, at: Self.instant)
+        guard case .append(let records) = decision else { Issue.record("expected records"); return }
+        #expect(records.map(\.kind) == [.refundOwed])
+        #expect(records[0].amount == Money(won: 900))
+    }
+
+    @Test("finished issuances need nothing; bad histories are refused")
+    func edges() throws {
+        #expect(try IssuanceRecovery.decide(history: Self.history([.paid, .printing, .issued]), printJob: nil, at: Self.instant) == .finished)
+        #expect(throws: IssuanceRecovery.Problem.self) { try IssuanceRecovery.decide(history: [], printJob: nil, at: Self.instant) }
+        let mixed = Self.history([.paid]) + Self.history([.paid])
+        #expect(throws: IssuanceRecovery.Problem.self) { try IssuanceRecovery.decide(history: mixed, printJob: nil, at: Self.instant) }
+    }
+}

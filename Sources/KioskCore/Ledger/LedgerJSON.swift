@@ -16,6 +16,12 @@ public struct LedgerJSON: Sendable, Hashable, Codable, CustomStringConvertible {
         self.text = text
     }
 
+    /// Wraps JSON text read back from a ledger entry whose hash covers it, without parsing it again
+    /// (chain verification reads a million of these; the hash, not the parser, detects alteration).
+    public init(storedText text: String) {
+        self.text = text
+    }
+
     /// Encodes `value` with sorted keys and no whitespace.
     /// - Throws: `LedgerJSONError.encodingFailed` if `value` cannot be encoded.
     public init(encoding value: some Encodable) throws(LedgerJSONError) {
