@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // MARK: dependencies (issue 4: ledger)
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // MARK: dependencies (issue 5: central and sync)
     ],
     targets: [
@@ -94,6 +95,7 @@ let package = Package(
             name: "kioskctl",
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
+                "KioskLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -120,6 +122,18 @@ let package = Package(
         .testTarget(name: "KioskctlTests", dependencies: []),
 
         // MARK: issue 4 (issuance + ledger) targets
+        .target(
+            name: "KioskLedger",
+            dependencies: [
+                "KioskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "KioskLedgerTests",
+            dependencies: ["KioskLedger", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
 
         // MARK: issue 6 (printing) targets
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS"),
@@ -166,8 +180,9 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting",
+                "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting", "KioskLedger",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

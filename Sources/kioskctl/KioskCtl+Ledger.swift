@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension KioskCtl {
     /// Subcommands of this area, listed in the root command.
-    static let ledgerCommands: [any ParsableCommand.Type] = []
+    static let ledgerCommands: [any ParsableCommand.Type] = [LedgerCommand.self]
 }

@@ -1,0 +1,73 @@
+/// What a ledger entry records. A struct over its stored name so the set can grow without breaking
+/// readers; unknown names read from a file are kept as they are (and still hash-verified).
+public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The stored name, kebab-case (`refund-owed`).
+    public let rawValue: String
+
+    /// A kind with the stored name `rawValue`.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The payment for an issuance is taken; written before the money is kept.
+    public static let paid = LedgerEntryKind(rawValue: "paid")
+    /// A print job exists for the issuance (job id, issuance number, PDF hash); written before the job
+    /// is released to the printer.
+    public static let printing = LedgerEntryKind(rawValue: "printing")
+    /// The printer completed the job: the document is in the resident's hands. Terminal.
+    public static let issued = LedgerEntryKind(rawValue: "issued")
+    /// The issuance could not be printed; a refund follows.
+    public static let failed = LedgerEntryKind(rawValue: "failed")
+    /// The refund of an issuance is about to be paid out; written before the money is returned.
+    public static let refundStarted = LedgerEntryKind(rawValue: "refund-started")
+    /// The refund was paid out. Terminal.
+    public static let refunded = LedgerEntryKind(rawValue: "refunded")
+    /// The refund could not be paid out (device fault, the resident left during recovery): the kiosk
+    /// owes it and reports it to central. Terminal.
+    public static let refundOwed = LedgerEntryKind(rawValue: "refund-owed")
+    /// A session ended before payment after the resident's identity was checked. Terminal.
+    public static let abandonedAfterIdentity = LedgerEntryKind(rawValue: "abandoned-after-identity")
+    /// A technician emptied the cash box.
+    public static let cashCollected = LedgerEntryKind(rawValue: "cash-collected")
+    /// A technician refilled the change dispenser.
+    public static let cashRefilled = LedgerEntryKind(rawValue: "cash-refilled")
+    /// A technician refilled the paper.
+    public static let paperRefilled = LedgerEntryKind(rawValue: "paper-refilled")
+    /// Maintenance mode began.
+    public static let maintenanceOn = LedgerEntryKind(rawValue: "maintenance-on")
+    /// Maintenance mode ended.
+    public static let maintenanceOff = LedgerEntryKind(rawValue: "maintenance-off")
+    /// The configuration (catalog, fees, hours) changed; `detail` names the version.
+    public static let configChanged = LedgerEntryKind(rawValue: "config-changed")
+    /// The wall clock was adjusted; `detail` gives the step.
+    public static let clockAdjusted = LedgerEntryKind(rawValue: "clock-adjusted")
+
+    /// Every kind this version knows, in the order of the issue.
+    public static let all: [LedgerEntryKind] = [
+        .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
+        .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
+        .clockAdjusted,
+    ]
+
+    /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,
+    /// `abandoned-after-identity`. Recovery at start reconciles every issuance whose last entry is not one.
+    public static let terminal: Set<LedgerEntryKind> = [.issued, .refunded, .refundOwed, .abandonedAfterIdentity]
+
+    /// Whether an issuance whose last entry has this kind is finished.
+    public var isTerminal: Bool { Self.terminal.contains(self) }
+
+    /// Whether this version of the software knows the kind.
+    public var isKnown: Bool { Self.all.contains(self) }
+
+    /// The stored name.
+    public var description: String { rawValue }
+
+    /// Decodes the stored name.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    /// Encodes the stored name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
