@@ -38,8 +38,3 @@ enum LedgerCommandFailure {
         return .operationFailed
     }
 }
-
-/// Writes a line on standard error.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
