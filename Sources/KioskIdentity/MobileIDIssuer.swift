@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Issues mobile-ID credentials: compact JWS (`typ` `kr-mid+jwt`) over `MobileIDClaims`, signed with the
 /// issuer's credential key. In production the issuing authority does this; here the wallet tool and the

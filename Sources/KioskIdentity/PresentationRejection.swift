@@ -1,4 +1,5 @@
 public import Foundation
+import KioskCore
 
 /// Why the verifier refused a presentation. Every case names one check.
 public enum PresentationRejection: Error, Sendable, Hashable, CustomStringConvertible {

@@ -4,22 +4,28 @@ import Foundation
 /// An Ed25519 private key (an issuer's credential key or a wallet's holder key). The raw 32-byte seed
 /// travels as base64url; the Crypto type stays inside this module.
 public struct SigningKey: Sendable {
-    private let key: Curve25519.Signing.PrivateKey
+    /// The 32-byte seed (the Crypto key type is not Sendable, so it is rebuilt where needed).
+    private let seed: [UInt8]
+
+    private var key: Curve25519.Signing.PrivateKey {
+        // The seed was validated when this value was made.
+        try! Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+    }
 
     /// A fresh random key.
-    public init() { key = Curve25519.Signing.PrivateKey() }
+    public init() { seed = Array(Curve25519.Signing.PrivateKey().rawRepresentation) }
 
     /// The key whose 32-byte seed is `base64url`.
     /// - Throws: `KeyFormatError` when it is not 32 bytes of base64url.
     public init(base64url: String) throws(KeyFormatError) {
         guard let bytes = Base64URL.decode(base64url.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32,
-              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
+              (try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)) != nil
         else { throw KeyFormatError(reason: "a private key is 32 bytes of base64url (43 characters)") }
-        self.key = key
+        seed = bytes
     }
 
     /// The seed as base64url (keep it secret).
-    public var base64url: String { Base64URL.encode(key.rawRepresentation) }
+    public var base64url: String { Base64URL.encode(seed) }
 
     /// The public half.
     public var publicKey: PublicKey { PublicKey(key.publicKey) }
