@@ -189,7 +189,7 @@ let package = Package(
             name: "KioskIdentity",
             dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "KioskIdentityTests", dependencies: ["KioskIdentity", "KioskCore"]),
+        .testTarget(name: "KioskIdentityTests", dependencies: ["KioskIdentity", "KioskCore", "KioskTestSupport"]),
         .executableTarget(
             name: "kiosk-wallet",
             dependencies: ["KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -8,8 +8,9 @@ import KioskDevices
 /// right-thumb templates (ISO/IEC 19794-2 records) for the residents whose fingers the tests can present.
 ///
 /// Enrolment: the head of household 0, 1, … is enrolled with each recorded template in order (e.g. the
-/// NB-1010-U recording), then the next heads with the templates of `SyntheticFinger` images of seeds
-/// 1, 2, … (seed 1 is the simulated reader's default finger). Other residents have no thumb enrolled.
+/// NB-1010-U recording), then the next heads with the templates of `SyntheticThumb` images of seeds
+/// 1, 2, … (not KioskDevices' `SyntheticFinger`: its images yield too few minutiae to match). Other
+/// residents have no thumb enrolled.
 public struct SyntheticRegistry: Sendable {
     /// What to generate.
     public struct Configuration: Sendable {
@@ -38,8 +39,8 @@ public struct SyntheticRegistry: Sendable {
     public enum EnrolmentSource: Sendable, Hashable {
         /// `Configuration.recordedThumbs[index]`.
         case recording(index: Int)
-        /// `SyntheticFinger.image(seed:contrast: 1)`.
-        case syntheticFinger(seed: UInt64)
+        /// `SyntheticThumb.image(seed:)`.
+        case syntheticThumb(seed: UInt64)
     }
 
     /// One enrolled right thumb.
@@ -97,9 +98,9 @@ public struct SyntheticRegistry: Sendable {
         for k in 0..<configuration.syntheticThumbs {
             let head = generator.households[configuration.recordedThumbs.count + k].head
             let seed = UInt64(k + 1)
-            let template = extractor.template(from: SyntheticFinger.image(seed: seed, contrast: 1))
+            let template = extractor.template(from: SyntheticThumb.image(seed: seed))
             thumbs[head] = template.isoRecord()
-            enrolments.append(Enrolment(resident: head, source: .syntheticFinger(seed: seed), minutiae: template.minutiae.count))
+            enrolments.append(Enrolment(resident: head, source: .syntheticThumb(seed: seed), minutiae: template.minutiae.count))
         }
         self.thumbs = thumbs
         self.enrolments = enrolments

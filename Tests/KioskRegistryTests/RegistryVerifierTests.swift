@@ -10,12 +10,12 @@ import Testing
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
     static let extractor = MinutiaeExtractor()
 
-    /// Households 0 (the NB-1010-U recording) and 1–2 (synthetic fingers 1 and 2) have enrolled thumbs.
+    /// Households 0 (the NB-1010-U recording) and 1–6 (synthetic thumbs 1–6) have enrolled thumbs.
     static func registry() throws -> SyntheticRegistry {
         let recorded = extractor.template(from: try Fixtures.nb1010Capture())
         return SyntheticRegistry(.init(
             seed: 2026, households: 12, asOf: LocalDate(year: 2026, month: 11, day: 1)!, recordedThumbs: [recorded],
-            syntheticThumbs: 2))
+            syntheticThumbs: 6))
     }
 
     static func request(_ number: ResidentNumber, _ image: GrayImage, kiosk: String = "kiosk-1", at offset: TimeInterval = 0)
@@ -54,13 +54,12 @@ import Testing
         let registry = try Self.registry()
         let verifier = RegistryVerifier(registry: registry, secret: Self.secret)
         for enrolment in registry.enrolments {
-            guard case .syntheticFinger(let seed) = enrolment.source else { continue }
+            guard case .syntheticThumb(let seed) = enrolment.source else { continue }
             let number = registry.residents[enrolment.resident].residentNumber
-            let genuine = Fixtures.perturbed(SyntheticFinger.image(seed: seed, contrast: 1), dx: 3, dy: 2, amplitude: 10, seed: seed)
+            let genuine = Fixtures.perturbed(SyntheticThumb.image(seed: seed), dx: 3, dy: 2, amplitude: 10, seed: seed)
             let verdict = try await verifier.verify(Self.request(number, genuine))
             #expect({ if case .verified = verdict { true } else { false } }(), "finger \(seed): \(verdict)")
-            // The simulated reader's "finger not recognised" fault presents seed + 7919.
-            let impostor = SyntheticFinger.image(seed: seed &+ 7919, contrast: 1)
+            let impostor = SyntheticThumb.image(seed: seed &+ 7919)
             #expect(try await verifier.verify(Self.request(number, impostor)) == .notMatched(remainingAttempts: 4))
         }
     }
