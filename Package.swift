@@ -183,7 +183,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskRegistryTests",
-            dependencies: ["KioskRegistry", "KioskCore", "KioskDevices", "KioskFingerprint"]
+            dependencies: ["KioskRegistry", "KioskCore", "KioskDevices", "KioskFingerprint", "KioskPrinting", "KioskTestSupport"]
         ),
         .target(
             name: "KioskIdentity",
