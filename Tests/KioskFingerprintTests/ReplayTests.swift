@@ -106,10 +106,10 @@ import Testing
         #expect(run.standardError.contains("no fingerprint reader connected"), "stderr: \(run.standardError)")
     }
 
-    @Test func withoutDriverTheCommandExplainsTheDaemonPath() throws {
+    @Test func withoutDriverTheCommandGoesThroughKioskd() throws {
         let kioskctl = Fixtures.productsDirectory.appendingPathComponent("kioskctl").path
-        let run = try Subprocess.run(kioskctl, ["reader", "test"])
-        #expect(run.status == 64)
-        #expect(run.standardError.contains("needs --driver until the daemon wires the reader"))
+        let run = try Subprocess.run(kioskctl, ["reader", "test", "--socket", "/nonexistent/kioskd.sock"])
+        #expect(run.status == 69)
+        #expect(run.standardError.contains("kioskd is not reachable on /nonexistent/kioskd.sock"))
     }
 }
