@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskControl
 import KioskDevices
 import KioskPrinting
 import Logging
@@ -12,8 +13,9 @@ struct PrinterTestCommand: AsyncParsableCommand {
         abstract: "Print a sample document with a test issuance number and report the outcome.",
         discussion: """
             Exit 0 when the job completed. Otherwise exit 1 and the reason: no paper, jam, cover open,
-            toner empty, unreachable, busy, aborted, canceled, or timed out waiting. Without --uri the
-            test would go through kioskd; that path is not wired yet, so --uri is required for now.
+            toner empty, unreachable, busy, aborted, canceled, or timed out waiting. With --uri the command
+            talks to that printer itself and needs no kioskd; without it kioskd prints on its configured
+            printer and records the test in its ledger.
             """
     )
 
@@ -26,11 +28,17 @@ struct PrinterTestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for the job to finish (held jobs count).")
     var timeout: Int = 120
 
+    @Option(name: .long, help: "Control socket path, when going through kioskd (default: from the configuration file).")
+    var socket: String?
+
+    @Option(name: .long, help: "Configuration file (default: etc/kiosk.toml, else /etc/kiosk/kiosk.toml).")
+    var config: String?
+
     /// What the test print ended as.
     struct Outcome: Encodable {
         var outcome: String
         var reason: String?
-        var uri: String
+        var uri: String?
         var job: Int?
         var pages: Int?
         var issuanceNumber: String
@@ -38,8 +46,14 @@ struct PrinterTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let uri else {
-            printError("kioskctl printer test needs --uri until kioskd wires printing; pass --uri ipp://HOST[:PORT]/ipp/print")
-            throw ExitCode(64)
+            var options = try ControlOptions.parse([])
+            options.socket = socket
+            options.config = config
+            let report = try options.send(
+                ControlRequest(command: "printer-test", arguments: ["timeout": String(timeout)]), expecting: PrinterTestReport.self)
+            try finish(Outcome(
+                outcome: report.outcome, reason: report.reason, uri: nil, job: report.job, pages: report.pages,
+                issuanceNumber: report.issuanceNumber))
         }
         let logger = Logger(label: "kiosk.printer", factory: { _ in SwiftLogNoOpLogHandler() })
         let printer: IPPPrinter

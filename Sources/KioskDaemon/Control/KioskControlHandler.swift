@@ -45,6 +45,12 @@ struct KioskControlHandler: ControlHandler {
             } catch {
                 return failure(.failed(error.description))
             }
+        case "printer-test":
+            let seconds = request.arguments["timeout"].flatMap(Int.init) ?? 120
+            guard (1...3600).contains(seconds) else { return failure(.badArgument("timeout must be 1 to 3600 seconds")) }
+            let report = await PrinterTest.run(printer: kiosk.devices.printer, timeout: .seconds(seconds))
+            logger.notice("printer test: \(report.outcome)\(report.reason.map { " (\($0))" } ?? "")")
+            return encode(.success(report))
         case "reload":
             switch await reload() {
             case .success(let restart):
