@@ -9,7 +9,7 @@ import KioskDevices
 ///
 /// Enrolment: the head of household 0, 1, … is enrolled with each recorded template in order (e.g. the
 /// NB-1010-U recording), then the next heads with the templates of `SyntheticThumb` images of seeds
-/// 1, 2, … (not KioskDevices' `SyntheticFinger`: its images yield too few minutiae to match). Other
+/// 1, 2, … (KioskDevices' `SyntheticThumb`, the same finger the simulated reader with that seed presents). Other
 /// residents have no thumb enrolled.
 public struct SyntheticRegistry: Sendable {
     /// What to generate.

@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func imagesWipeToZero() {
-        var image = SyntheticFinger.image(seed: 9, contrast: 1)
+        var image = SyntheticThumb.image(seed: 9, contrast: 1)
         image.wipe()
         #expect(image.pixels.allSatisfy { $0 == 0 })
     }

@@ -58,11 +58,11 @@ public actor SimulatedFingerprintReader: FingerprintReader, FaultInjectable {
         try await Task.sleep(for: placeDelay)
         if faults.contains(.poorImage) {
             return [.guidance(.placeFinger), .guidance(.holdStill), .guidance(.pressHarder),
-                    .image(SyntheticFinger.image(seed: fingerSeed, contrast: 0.08))]
+                    .image(SyntheticThumb.image(seed: fingerSeed, contrast: 0.08))]
         }
         let seed = faults.contains(.fingerNotRecognised) ? fingerSeed &+ 7919 : fingerSeed
         return [.guidance(.placeFinger), .guidance(.holdStill), .guidance(.captured),
-                .image(SyntheticFinger.image(seed: seed, contrast: 1))]
+                .image(SyntheticThumb.image(seed: seed, contrast: 1))]
     }
 
     static func status(for faults: Set<SimulatedFault>) -> DeviceStatus {

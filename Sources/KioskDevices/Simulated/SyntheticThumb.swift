@@ -1,10 +1,9 @@
 import Foundation
-public import KioskDevices
 
-/// Deterministic finger images with minutiae, for enrolling synthetic residents. KioskDevices'
-/// `SyntheticFinger` draws smooth concentric ridges in which the extractor finds almost no minutiae
-/// (0–2, too few for the matcher's 8 pairs), so its fingers cannot be enrolled. This draws the same kind
-/// of whorl but adds phase dislocations (a spiral phase term `±atan2` around random points): each
+/// Deterministic thumb images with minutiae: what the simulated reader "sees" and what the synthetic
+/// registry enrols, so a simulated capture can be verified end to end. A plain whorl of concentric ridges
+/// gives the extractor almost no minutiae (0–2, too few for the matcher's 8 pairs); this adds phase
+/// dislocations (a spiral phase term `±atan2` around random points): each
 /// dislocation makes a ridge end or fork there, as in phase-field models of fingerprints. 256 × 180, dark
 /// ridges on light, like the NB-1010-U.
 public enum SyntheticThumb {
