@@ -2,6 +2,7 @@ import Foundation
 import KioskSystemd
 public import KioskConfig
 import KioskControl
+import KioskCore  // issue 4
 public import Logging
 import Metrics
 public import Prometheus
@@ -83,6 +84,10 @@ public struct KioskDaemon: Sendable {
         await kiosk.attach(ledger: ledger)
         if await ledger.problem == nil,
            await StartupRecovery.run(ledger: ledger, printer: devices.printer, logger: logger) == nil {
+            await ledger.fail("recovery at start did not finish (see the log)")
+        }
+        if await ledger.problem == nil,
+           await !SessionMoneyRecovery.run(ledger: ledger, card: devices.card, kioskID: configuration.kiosk.id, logger: logger) {
             await ledger.fail("recovery at start did not finish (see the log)")
         }
         await kiosk.markRecovered()

@@ -83,6 +83,30 @@ struct CrashTests {
             if terminal > 1 { summary.doubleCharged += 1 }
             if paid == 0 { summary.lost += 1 }
         }
+        // Per session: cash in = kept + change/returns + owed; a card approval is paid for or cancelled.
+        let bySession = Dictionary(grouping: entries.filter { $0.record.sessionID != nil }, by: { $0.record.sessionID! })
+        for (_, history) in bySession {
+            var cashIn = 0, kept = 0, settled = 0
+            var approvals: [String: Int] = [:]
+            var paid = false
+            for entry in history {
+                let amount = entry.record.amount?.won ?? 0
+                switch entry.record.kind.rawValue {
+                case "cash-inserted", "cash-stacked": cashIn += amount
+                case "paid":
+                    paid = true
+                    if entry.record.paymentMethod == .cash { kept += amount }
+                case "cash-dispensed" where entry.record.detail != "refund": settled += amount
+                case "cash-owed" where !(entry.record.detail ?? "").hasPrefix("refund"): settled += amount
+                case "card-approved": approvals[entry.record.paymentReference ?? ""] = amount
+                case "card-cancelled": approvals[entry.record.paymentReference ?? ""] = nil
+                default: break
+                }
+            }
+            if cashIn - kept - settled > 0 { summary.lost += 1 }
+            if cashIn - kept - settled < 0 { summary.doubleCharged += 1 }
+            if !paid && !approvals.isEmpty { summary.doubleCharged += 1 }
+        }
         // Money in = kept + change + refunds: the cash box and the payouts match the ledger.
         let cash = try await kiosk.ctlJSON(["cash", "status"]) as? [String: Any]
         let boxTotal = cash?["cashBoxTotal"] as? Int ?? -1

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KioskConfig
 import Hummingbird
 import KioskCore
 import NIOCore
@@ -200,9 +201,6 @@ enum SessionAPI {
         if let refusal = error as? SessionRunner.Refusal {
             return json(Problem(error: refusal.message), status: HTTPResponse.Status(code: refusal.status))
         }
-        if let http = error as? HTTPError {
-            return json(Problem(error: http.body ?? "\(http.status)"), status: http.status)
-        }
         return json(Problem(error: "\(error)"), status: .internalServerError)
     }
 
@@ -211,13 +209,8 @@ enum SessionAPI {
         typealias Context = KioskRequestContext
 
         func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-            let loopback: Bool
-            switch context.remoteAddress {
-            case .v4(let address)?: loopback = address.host.hasPrefix("127.")
-            case .v6(let address)?: loopback = address.host == "::1" || address.host.hasPrefix("::ffff:127.")
-            case .unixDomainSocket?: loopback = true
-            default: loopback = false
-            }
+            let host = context.remoteAddress?.ipAddress ?? ""
+            let loopback = host.hasPrefix("127.") || host == "::1" || host.hasPrefix("::ffff:127.")
             guard loopback else {
                 return SessionAPI.json(Problem(error: "the session API answers loopback clients only"), status: .forbidden)
             }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import KioskCore
 import KioskLedger
@@ -38,13 +39,13 @@ actor DaemonLedger {
         } catch {
             logger.critical("ledger \(path): cannot create its folder: \(error.localizedDescription)")
         }
-        do {
+        do throws(LedgerError) {
             ledger = try await Ledger.open(at: path)
         } catch {
             logger.critical("\(error.description) — the kiosk takes no money")
             return DaemonLedger(ledger: nil, problem: error.description, head: 0, metrics: metrics, logger: logger)
         }
-        do {
+        do throws(LedgerError) {
             let check = try await ledger.verifyTail(tailCheck)
             if let broken = check.problem {
                 let reason = "ledger \(path): hash chain broken at \(broken)"
@@ -65,7 +66,7 @@ actor DaemonLedger {
         guard let ledger, problem == nil else {
             throw .refused(path: ledger?.path ?? "(not open)", reason: problem ?? "ledger not open")
         }
-        do {
+        do throws(LedgerError) {
             let entries = try await ledger.append(records)
             if let last = entries.last?.sequence {
                 head = last
@@ -93,6 +94,12 @@ actor DaemonLedger {
         return try await ledger.entries(issuanceID: issuanceID)
     }
 
+    /// The last `count` entries, oldest first.
+    func tail(_ count: Int) async throws(LedgerError) -> [LedgerEntry] {
+        guard let ledger else { throw .refused(path: "(not open)", reason: problem ?? "ledger not open") }
+        return try await ledger.tail(count)
+    }
+
     /// The next issuance sequence for `kioskNumber`.
     func lastIssuanceNumber(kioskNumber: Int) async throws(LedgerError) -> IssuanceNumber? {
         guard let ledger else { throw .refused(path: "(not open)", reason: problem ?? "ledger not open") }
@@ -106,6 +113,6 @@ actor DaemonLedger {
 
     /// Closes the file at shutdown.
     func close() {
-        do { try ledger?.close() } catch { logger.error("\(error.description)") }
+        do throws(LedgerError) { try ledger?.close() } catch { logger.error("\(error.description)") }
     }
 }

@@ -19,7 +19,7 @@ enum StartupRecovery {
     static func run(ledger: DaemonLedger, printer: any DocumentPrinter, logger: Logger) async -> Summary? {
         var summary = Summary()
         let open: [LedgerEntry]
-        do {
+        do throws(LedgerError) {
             open = try await ledger.openIssuances()
         } catch {
             logger.critical("recovery at start: \(error.description)")
@@ -69,7 +69,7 @@ enum StartupRecovery {
 
     private static func ask(_ printer: any DocumentPrinter, jobID: Int?) async -> IssuanceRecovery.PrintJobOutcome {
         guard let jobID else { return .unknown }
-        do {
+        do throws(PrinterError) {
             switch try await printer.jobState(PrintJobID(jobID)) {
             case .completed: return .completed
             case .aborted(let reasons): return .failed(reason: reasons.joined(separator: ", "))

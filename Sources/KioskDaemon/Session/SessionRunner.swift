@@ -220,7 +220,7 @@ actor SessionRunner {
                 await reverseCard(approval, id, reason: "session ended during approval", first: approved)
                 return
             }
-            do {
+            do throws(LedgerError) {
                 try await ledger.append([approved])
             } catch {
                 await reverseCard(approval, id, reason: "ledger unavailable", first: nil)
@@ -258,7 +258,7 @@ actor SessionRunner {
             _ = try? await ledger.append([moneyRecord(.cashInserted, id, amount: money)])
             sessions[id]?.inserted += money
         case .noteInEscrow(let money):
-            do {
+            do throws(CashError) {
                 let note = try await devices.cash.stackEscrow()
                 _ = try? await ledger.append([moneyRecord(.cashStacked, id, amount: note)])
                 sessions[id]?.inserted += note
@@ -361,7 +361,7 @@ actor SessionRunner {
     private func perform(_ action: IssuanceAction, _ id: UUID) async -> [IssuanceEvent]? {
         switch action {
         case .appendLedger(let records):
-            do {
+            do throws(LedgerError) {
                 try await ledger.append(records)
                 return []
             } catch {
@@ -439,7 +439,7 @@ actor SessionRunner {
             let card = devices.card
             jobs.yield { [weak self] in
                 let result: Result<CardApproval, CardError>
-                do { result = .success(try await card.approve(amount: amount, reference: id.uuidString)) } catch { result = .failure(error) }
+                do throws(CardError) { result = .success(try await card.approve(amount: amount, reference: id.uuidString)) } catch { result = .failure(error) }
                 await self?.cardAnswered(id, result)
             }
             return []
@@ -451,7 +451,7 @@ actor SessionRunner {
 
     private func enableCash(_ id: UUID, due: Money) async {
         let acceptance = await devices.cash.inventory().acceptance(due: due)
-        do {
+        do throws(CashError) {
             try await devices.cash.enableAcceptance(of: acceptance.accepted)
             sessions[id]?.accepted = acceptance.accepted
         } catch {
@@ -509,7 +509,7 @@ actor SessionRunner {
     }
 
     private func reverseCard(_ approval: CardApproval, _ id: UUID, reason: String, first: LedgerRecord?) async {
-        do {
+        do throws(CardError) {
             try await devices.card.cancel(approval)
             _ = try? await ledger.append((first.map { [$0] } ?? []) + [moneyRecord(.cardCancelled, id, amount: approval.amount, reference: approval.approvalNumber, detail: reason)])
         } catch {
@@ -520,29 +520,26 @@ actor SessionRunner {
 
     private func refund(_ issuanceID: UUID, _ amount: Money, _ id: UUID) async -> IssuanceEvent {
         guard let live = sessions[id] else { return .refundFailed(issuanceID: issuanceID, reason: "session lost") }
-        switch live.method {
-        case .cash?:
+        if live.method == .cash {
             let short = await payOut(amount, id, detail: "refund")
             return short == .zero ? .moneyReturned(issuanceID: issuanceID)
                 : .refundFailed(issuanceID: issuanceID, reason: "the cash module paid out \(amount - short) of \(amount)")
-        case .card?:
-            guard let approval = live.approval else { return .refundFailed(issuanceID: issuanceID, reason: "no card approval to cancel") }
-            guard approval.amount == amount else {
-                return .refundFailed(
-                    issuanceID: issuanceID,
-                    reason: "the card terminal cancels whole approvals only (\(approval.amount)); \(amount) is owed")
-            }
-            do {
-                try await devices.card.cancel(approval)
-                _ = try? await ledger.append([moneyRecord(.cardCancelled, id, amount: amount, reference: approval.approvalNumber, detail: "refund")])
-                sessions[id]?.approval = nil
-                return .moneyReturned(issuanceID: issuanceID)
-            } catch {
-                return .refundFailed(issuanceID: issuanceID, reason: error.description)
-            }
-        default:
-            return .refundFailed(issuanceID: issuanceID, reason: "nothing was paid by a device")
         }
+        guard live.method == .card else { return .refundFailed(issuanceID: issuanceID, reason: "nothing was paid by a device") }
+        guard let approval = live.approval else { return .refundFailed(issuanceID: issuanceID, reason: "no card approval to cancel") }
+        guard approval.amount == amount else {
+            return .refundFailed(
+                issuanceID: issuanceID,
+                reason: "the card terminal cancels whole approvals only (\(approval.amount)); \(amount) is owed")
+        }
+        do throws(CardError) {
+            try await devices.card.cancel(approval)
+        } catch {
+            return .refundFailed(issuanceID: issuanceID, reason: error.description)
+        }
+        _ = try? await ledger.append([moneyRecord(.cardCancelled, id, amount: amount, reference: approval.approvalNumber, detail: "refund")])
+        sessions[id]?.approval = nil
+        return .moneyReturned(issuanceID: issuanceID)
     }
 
     private func prepare(_ request: PrintJobRequest, _ id: UUID) async -> IssuanceEvent {
@@ -569,7 +566,7 @@ actor SessionRunner {
         var heldSince: ContinuousClock.Instant?
         var unreachableSince: ContinuousClock.Instant?
         while true {
-            do {
+            do throws(PrinterError) {
                 let state = try await printer.jobState(PrintJobID(jobID))
                 unreachableSince = nil
                 switch state {
