@@ -83,6 +83,10 @@ public struct KioskDaemon: Sendable {
         let ledger = await DaemonLedger.open(path: configuration.ledgerPath, metrics: metrics, logger: logger)
         await kiosk.attach(ledger: ledger)
         if await ledger.problem == nil,
+           await !SessionMoneyRecovery.reconcileCounters(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
+            await ledger.fail("recovery at start did not finish (see the log)")
+        }
+        if await ledger.problem == nil,
            await StartupRecovery.run(ledger: ledger, printer: devices.printer, logger: logger) == nil {
             await ledger.fail("recovery at start did not finish (see the log)")
         }

@@ -96,7 +96,7 @@ struct CrashTests {
                 case "paid":
                     paid = true
                     if entry.record.paymentMethod == .cash { kept += amount }
-                case "cash-dispensed" where entry.record.detail != "refund": settled += amount
+                case "cash-dispensed" where !(entry.record.detail ?? "").hasPrefix("refund"): settled += amount
                 case "cash-owed" where !(entry.record.detail ?? "").hasPrefix("refund"): settled += amount
                 case "card-approved": approvals[entry.record.paymentReference ?? ""] = amount
                 case "card-cancelled": approvals[entry.record.paymentReference ?? ""] = nil

@@ -39,13 +39,70 @@ enum SessionMoneyRecovery {
                 case .paid:
                     paid = true
                     if record.paymentMethod == .cash { kept += amount }
-                case .cashDispensed where record.detail != "refund": settled += amount
+                case .cashDispensed where !(record.detail ?? "").hasPrefix("refund"): settled += amount
                 case .cashOwed where !(record.detail ?? "").hasPrefix("refund"): settled += amount
                 case .cardApproved: openApprovals[record.paymentReference ?? ""] = amount
                 case .cardCancelled: openApprovals[record.paymentReference ?? ""] = nil
                 default: break
                 }
             }
+        }
+    }
+
+    /// Compares the cash module's counters with the last ones recorded: money the module took or paid
+    /// out while the crash kept it out of the ledger is recorded now, for the most recent session. A
+    /// payout that matches an interrupted refund closes that refund as `refunded`. Run before
+    /// `StartupRecovery`. False if the ledger failed.
+    static func reconcileCounters(ledger: DaemonLedger, cash: any CashHandler, kioskID: String, logger: Logger) async -> Bool {
+        guard let now = await CashCounters.read(cash) else { return true }
+        do throws(LedgerError) {
+            let recent = try await ledger.tail(window)
+            let recorded: CashCounters
+            if let last = recent.last(where: { CashCounters(reference: $0.record.paymentReference) != nil }) {
+                recorded = CashCounters(reference: last.record.paymentReference)!
+            } else if (recent.first?.sequence ?? 1) <= 1 {
+                recorded = CashCounters(box: 0, out: 0)
+            } else {
+                return true
+            }
+            guard now != recorded else { return true }
+            let sessionID = recent.last(where: { $0.record.sessionID != nil })?.record.sessionID
+            var records: [LedgerRecord] = []
+            func cashRecord(_ kind: LedgerEntryKind, _ won: Int, _ detail: String) -> LedgerRecord {
+                LedgerRecord(
+                    kind: kind, kioskID: kioskID, instant: StartupRecovery.now(), sessionID: sessionID, amount: Money(won: won),
+                    paymentMethod: .cash, paymentReference: now.reference, detail: detail)
+            }
+            let boxDelta = now.box - recorded.box
+            if boxDelta > 0 {
+                records.append(cashRecord(.cashStacked, boxDelta, "recovered at start: in the cash box by the module's counter"))
+            }
+            let outDelta = now.out - recorded.out
+            if outDelta > 0 {
+                let refunding = try await ledger.openIssuances().last {
+                    $0.record.sessionID == sessionID && $0.record.kind == .refundStarted && $0.record.amount == Money(won: outDelta)
+                }
+                if let refunding {
+                    records.append(cashRecord(.cashDispensed, outDelta, "refund"))
+                    var refunded = refunding.record
+                    refunded.kind = .refunded
+                    refunded.instant = StartupRecovery.now()
+                    refunded.detail = "recovered at start: paid out per the cash module's counter"
+                    records.append(refunded)
+                } else {
+                    records.append(cashRecord(.cashDispensed, outDelta, "recovered at start: paid out per the module's counter"))
+                }
+            }
+            if boxDelta < 0 || outDelta < 0 {
+                logger.error("cash module counters \(now.reference) are below the ledger's \(recorded.reference): count the cash module")
+            }
+            guard !records.isEmpty else { return true }
+            try await ledger.append(records)
+            logger.warning("recovery at start: cash module counters \(now.reference), ledger had \(recorded.reference): recorded the difference")
+            return true
+        } catch {
+            logger.critical("recovery at start: \(error.description)")
+            return false
         }
     }
 

@@ -242,7 +242,7 @@ actor SessionRunner {
             switch event {
             case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
                 logger.warning("cash: \(money) taken with no cash payment waiting; recorded, to be returned by a technician")
-                _ = try? await ledger.append([moneyRecord(.cashInserted, nil, amount: money, detail: "no payment waiting")])
+                _ = try? await ledger.append([await cashRecord(.cashInserted, nil, amount: money, detail: "no payment waiting")])
             case .noteInEscrow:
                 if let note = try? await devices.cash.returnEscrow() {
                     _ = try? await ledger.append([moneyRecord(.cashReturned, nil, amount: note, detail: "no payment waiting")])
@@ -255,12 +255,12 @@ actor SessionRunner {
         defer { release(id) }
         switch event {
         case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
-            _ = try? await ledger.append([moneyRecord(.cashInserted, id, amount: money)])
+            _ = try? await ledger.append([await cashRecord(.cashInserted, id, amount: money)])
             sessions[id]?.inserted += money
         case .noteInEscrow(let money):
             do throws(CashError) {
                 let note = try await devices.cash.stackEscrow()
-                _ = try? await ledger.append([moneyRecord(.cashStacked, id, amount: note)])
+                _ = try? await ledger.append([await cashRecord(.cashStacked, id, amount: note)])
                 sessions[id]?.inserted += note
             } catch {
                 sessions[id]?.message = error.description
@@ -480,7 +480,7 @@ actor SessionRunner {
             result = DispenseResult(paid: .zero, shortfall: amount)
         }
         var records: [LedgerRecord] = []
-        if result.paid > .zero { records.append(moneyRecord(.cashDispensed, id, amount: result.paid, detail: detail)) }
+        if result.paid > .zero { records.append(await cashRecord(.cashDispensed, id, amount: result.paid, detail: detail)) }
         if result.shortfall > .zero {
             records.append(moneyRecord(.cashOwed, id, amount: result.shortfall, detail: "\(detail): the cash module could not pay it out"))
             if let id { sessions[id]?.owed += result.shortfall }
@@ -602,6 +602,15 @@ actor SessionRunner {
     }
 
     private var kioskIDFallback = "unknown"
+
+    /// A record of money moved through the cash module; when the module keeps counters (the simulated
+    /// one does, as ccTalk hoppers do), their values after the movement go into `paymentReference`, so
+    /// recovery at start can find a movement the crash kept out of the ledger.
+    private func cashRecord(_ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil) async -> LedgerRecord {
+        var record = moneyRecord(kind, id, amount: amount, detail: detail)
+        record.paymentReference = await CashCounters.read(devices.cash)?.reference
+        return record
+    }
 
     /// Sets the kiosk id used for entries that belong to no session.
     func setKioskID(_ id: String) { kioskIDFallback = id }
