@@ -49,6 +49,7 @@ struct CrashTests {
         let line = "crash-test: kills=\(kills) issuances=\(summary.issuances) lost=\(summary.lost) "
             + "double-charged=\(summary.doubleCharged) unresolved=\(summary.unresolved) chain=\(summary.chainOK ? "ok" : "broken")"
         print(line)
+        print("crash-test coverage: " + summary.recovered.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         #expect(summary.lost == 0 && summary.doubleCharged == 0 && summary.unresolved == 0 && summary.chainOK, "\(line)")
         #expect(summary.cashBalanced, "cash box does not balance against the ledger")
         _ = done
@@ -61,6 +62,8 @@ struct CrashTests {
         var unresolved = 0
         var chainOK = true
         var cashBalanced = true
+        /// Decisions recovery at start recorded, by kind and reason (where the kills landed).
+        var recovered: [String: Int] = [:]
     }
 
     /// Checks the ledger after a restart (recovery has run once kioskd is ready).
@@ -82,6 +85,11 @@ struct CrashTests {
             if paid == 1 && terminal == 0 { summary.unresolved += 1 }
             if terminal > 1 { summary.doubleCharged += 1 }
             if paid == 0 { summary.lost += 1 }
+        }
+        for entry in entries where (entry.record.detail ?? "").contains("recovered at start") {
+            let reason = (entry.record.detail ?? "").replacingOccurrences(of: "recovered at start: ", with: "")
+                .prefix { $0 != ":" }.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ",", with: "")
+            summary.recovered["\(entry.record.kind.rawValue)/\(reason)", default: 0] += 1
         }
         // Per session: cash in = kept + change/returns + owed; a card approval is paid for or cancelled.
         let bySession = Dictionary(grouping: entries.filter { $0.record.sessionID != nil }, by: { $0.record.sessionID! })

@@ -22,6 +22,10 @@ struct SessionAPITests {
         #expect(document["state"] as? String == "issued")
         let number = try #require(document["issuanceNumber"] as? String)
         #expect(IssuanceNumber.isValid(number))
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["ledgerHead"] as? Int == 4)
+        let metrics = try await httpGet(kiosk.baseURL + "/metrics")
+        #expect(metrics.body.contains("kiosk_ledger_head 4"))
         #expect(await kiosk.stop() == 0)
         let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
         #expect(kinds == ["card-approved", "paid", "printing", "issued"])
