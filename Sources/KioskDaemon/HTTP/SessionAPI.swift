@@ -5,18 +5,6 @@ import Hummingbird
 import KioskCore
 import NIOCore
 
-/// The request context of the UI listener: it keeps the client's address so the session API can
-/// refuse anyone but loopback clients (the touchscreen runs on the kiosk itself).
-struct KioskRequestContext: RequestContext, RemoteAddressRequestContext {
-    var coreContext: CoreRequestContextStorage
-    let remoteAddress: SocketAddress?
-
-    init(source: ApplicationRequestContextSource) {
-        coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress
-    }
-}
-
 /// The session API under `/api/v1` (described in docs/openapi/kioskd-ui.yaml): JSON in and out,
 /// every input validated with a 4xx naming the problem, loopback clients only.
 enum SessionAPI {
