@@ -179,4 +179,20 @@ struct SessionAPITests {
         #expect(refused.status == 503)
         _ = await kiosk.stop()
     }
+
+    @Test("a ledger file that is not a database keeps the kiosk out of service and is left as it was")
+    func unusableFile() async throws {
+        let kiosk = try SessionKiosk()
+        try FileManager.default.createDirectory(atPath: kiosk.folder.path + "/state", withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x5A, count: 8192)
+        try garbage.write(to: URL(fileURLWithPath: kiosk.ledgerPath))
+        try await kiosk.start()
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["acceptingSessions"] as? Bool == false)
+        let reason = try #require(status?["notAcceptingReason"] as? String)
+        #expect(reason.hasPrefix("ledger: hardwareError: ledger \(kiosk.ledgerPath)"), "\(reason)")
+        #expect(try await kiosk.api("POST", "/sessions").status == 503)
+        #expect(await kiosk.stop() == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kiosk.ledgerPath)) == garbage)
+    }
 }
