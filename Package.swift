@@ -180,6 +180,25 @@ let package = Package(
         ),
         .testTarget(name: "KioskPaymentTests", dependencies: ["KioskPayment", "KioskDevices", "KioskCore"]),
 
+        // MARK: issue 8 (identity, synthetic registry, mobile ID) targets
+        .target(
+            name: "KioskRegistry",
+            dependencies: ["KioskCore", "KioskDevices", "KioskFingerprint"]
+        ),
+        .testTarget(
+            name: "KioskRegistryTests",
+            dependencies: ["KioskRegistry", "KioskCore", "KioskDevices", "KioskFingerprint", "KioskPrinting", "KioskTestSupport"]
+        ),
+        .target(
+            name: "KioskIdentity",
+            dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "KioskIdentityTests", dependencies: ["KioskIdentity", "KioskCore", "KioskTestSupport"]),
+        .executableTarget(
+            name: "kiosk-wallet",
+            dependencies: ["KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // MARK: benchmarks
         .executableTarget(
             name: "kiosk-bench",

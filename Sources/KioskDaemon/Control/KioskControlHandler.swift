@@ -1,4 +1,5 @@
 import Foundation
+import KioskConfig
 import KioskCore
 import KioskControl
 import KioskDevices
@@ -33,6 +34,20 @@ struct KioskControlHandler: ControlHandler {
             return encode(.success(change))
         case "cash":  // MARK: issue 4 (sessions)
             return await cash(request.arguments)
+        case "reader-test":
+            let configuration = await kiosk.configuration
+            let seconds = request.arguments["timeout"].flatMap(Double.init) ?? 20
+            guard seconds > 0, seconds <= 3600 else { return failure(.badArgument("timeout must be between 0 and 3600 seconds")) }
+            do {
+                let report = try await ReaderTest.run(
+                    reader: kiosk.devices.fingerprint, driver: configuration.devices["fingerprint"]?.driver ?? "simulated",
+                    timeout: .milliseconds(Int(seconds * 1000)), wantImage: request.arguments["image"] == "true",
+                    production: configuration.kiosk.production)
+                logger.notice("reader test: quality \(report.quality), \(report.minutiae) minutiae")
+                return encode(.success(report))
+            } catch {
+                return failure(.failed(error.description))
+            }
         case "reload":
             switch await reload() {
             case .success(let restart):

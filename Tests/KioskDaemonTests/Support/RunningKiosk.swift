@@ -13,13 +13,15 @@ final class RunningKiosk: @unchecked Sendable {
 
     /// The configuration text for a kiosk whose files live in `folder`.
     static func configuration(
-        folder: String, name: String = "테스트 키오스크", group: String = "root", hours: String = "24/7", extra: String = ""
+        folder: String, name: String = "테스트 키오스크", group: String = "root", hours: String = "24/7", production: Bool = false,
+        extra: String = ""
     ) -> String {
         """
         [kiosk]
         id = "TEST-0001"
         name = "\(name)"
         hours = "\(hours)"
+        production = \(production)
         [state]
         directory = "\(folder)/state"
         [catalog]
@@ -53,9 +55,12 @@ final class RunningKiosk: @unchecked Sendable {
     }
 
     /// Starts kioskd and waits for READY=1.
-    init(group: String = "root", hours: String = "24/7", environment: [String: String] = [:], abstractNotify: Bool = true) async throws {
+    init(
+        group: String = "root", hours: String = "24/7", production: Bool = false, environment: [String: String] = [:],
+        abstractNotify: Bool = true
+    ) async throws {
         folder = try TemporaryDirectory(prefix: "kioskd")
-        configPath = try folder.write("kiosk.toml", Self.configuration(folder: folder.path, group: group, hours: hours))
+        configPath = try folder.write("kiosk.toml", Self.configuration(folder: folder.path, group: group, hours: hours, production: production))
         notify = try NotifyListener(directory: folder.path, abstract: abstractNotify)
         var env = environment
         env["NOTIFY_SOCKET"] = notify.address
