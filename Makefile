@@ -26,5 +26,9 @@ bench: deps
 	$(SWIFT) build -c release --product kiosk-bench
 	.build/release/kiosk-bench
 
+## make crash-test: >= 100 kill -9s of a real kioskd mid-issuance (issue 4).
+crash-test: deps
+	@scripts/crash-test.sh
+
 clean:
 	rm -rf .build var

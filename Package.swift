@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
+                "KioskLedger",  // MARK: issue 4 (sessions)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -113,7 +114,10 @@ let package = Package(
         .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
         .testTarget(
             name: "KioskDaemonTests",
-            dependencies: ["KioskDaemon", "KioskConfig", "KioskControl", "KioskDevices", "KioskCore", "KioskSystemd", "KioskTestSupport"]
+            dependencies: [
+                "KioskDaemon", "KioskConfig", "KioskControl", "KioskDevices", "KioskCore", "KioskSystemd", "KioskTestSupport",
+                "KioskLedger",  // MARK: issue 4 (sessions)
+            ]
         ),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),
 

@@ -72,6 +72,9 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var syncKeyPath: String?
     /// Devices by kind: `printer`, `fingerprint`, `cash`, `card`.
     public var devices: [String: Device]
+    // MARK: issue 4 (sessions)
+    /// Resident sessions: where document content comes from, the idle timeout, the kiosk number.
+    public var session = Session()
 
     /// The device kinds a configuration must describe.
     public static let deviceNames = ["printer", "fingerprint", "cash", "card"]

@@ -33,7 +33,7 @@ public enum KioskConfigurationLoader {
     ) throws(ConfigDiagnostics) -> KioskConfiguration {
         let root = try ConfigDocument.parse(text, file: file)
         var reader = ConfigReader(file: file)
-        reader.rejectUnknownKeys(root, allowed: ["kiosk", "catalog", "ui", "control", "ledger", "sync", "devices", "state"])
+        reader.rejectUnknownKeys(root, allowed: ["kiosk", "catalog", "ui", "control", "ledger", "sync", "devices", "state", "session"])
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
         }
@@ -189,12 +189,32 @@ public enum KioskConfigurationLoader {
             }
         }
 
+        // MARK: issue 4 (sessions) — [session]
+        var session = KioskConfiguration.Session()
+        if let table = reader.table(root, "session") {
+            reader.rejectUnknownKeys(table, allowed: ["document_source", "idle_timeout_seconds", "kiosk_number"])
+            if let source = reader.string(table, "document_source"), let node = table["document_source"] {
+                if KioskConfiguration.Session.documentSources.contains(source) {
+                    session.documentSource = source
+                } else {
+                    reader.report(
+                        node,
+                        "unknown document source \"\(source)\" (known: \(KioskConfiguration.Session.documentSources.joined(separator: ", ")); "
+                            + "real resident records need the identity back-end, which this kioskd does not have yet)")
+                }
+            }
+            if let seconds = reader.integer(table, "idle_timeout_seconds", in: 1...3600) { session.idleTimeoutSeconds = seconds }
+            if let number = reader.integer(table, "kiosk_number", in: 1...99_999) { session.kioskNumber = number }
+        }
+
         try reader.finish()
-        return KioskConfiguration(
+        var configuration = KioskConfiguration(
             kiosk: kiosk, catalogPath: catalogPath, catalog: catalog, catalogOverrides: catalogOverrides, uiHost: uiHost, uiPort: uiPort,
             control: control, ledgerPath: ledgerPath, stateDirectory: stateDirectory, syncURL: syncURL,
             syncKeyPath: syncKeyPath, devices: devices
         )
+        configuration.session = session
+        return configuration
     }
 
     private static func reason(_ error: any Error) -> String {

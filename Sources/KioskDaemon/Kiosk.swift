@@ -19,6 +19,16 @@ actor Kiosk {
     private(set) var maintenance: Bool
     private(set) var shuttingDown = false
     private(set) var uiURL = ""
+    // MARK: issue 4 (sessions)
+    /// The ledger, once opened at start; its problem keeps the kiosk out of service.
+    private(set) var ledger: DaemonLedger?
+    /// Recovery at start has finished (no session starts before).
+    private(set) var recovered = false
+
+    func attach(ledger: DaemonLedger) { self.ledger = ledger }
+    func markRecovered() { recovered = true }
+    func sessionStarted() { metrics.sessionsStarted.increment() }
+    func issuancesCompleted(_ count: Int) { if count > 0 { metrics.issuances.increment(by: count) } }
 
     init(configuration: KioskConfiguration, devices: DeviceSet, metrics: KioskMetrics, logger: Logger) {
         self.configuration = configuration
@@ -75,6 +85,8 @@ actor Kiosk {
     func reasonNotAccepting(statuses: [DeviceStatus], now: Date) -> String? {
         if shuttingDown { return "kioskd is shutting down" }
         if maintenance { return "out of service for maintenance" }
+        if let problem = ledgerProblem { return "ledger: hardwareError: \(problem)" }  // MARK: issue 4
+        if !recovered { return "recovering unfinished issuances" }  // MARK: issue 4
         let availability = self.availability
         if !availability.isKioskOpen(at: now) {
             let opens = availability.kioskHours.nextChange(after: now, calendar: availability.calendar)
@@ -88,8 +100,12 @@ actor Kiosk {
         return nil
     }
 
+    private var ledgerProblem: String?
+
     /// Everything `kioskctl status` shows.
     func statusReport(now: Date) async -> KioskStatusReport {
+        ledgerProblem = await ledger?.problem  // MARK: issue 4
+        let head = await ledger?.head  // MARK: issue 4
         let statuses = await devices.statuses()
         let reason = reasonNotAccepting(statuses: statuses, now: now)
         let elapsed = ContinuousClock.now - startedAt
@@ -99,6 +115,6 @@ actor Kiosk {
             uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
             nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
-            devices: statuses, ledgerHead: nil, syncLag: nil, uiURL: uiURL)
+            devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: nil, uiURL: uiURL)
     }
 }

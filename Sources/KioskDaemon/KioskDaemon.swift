@@ -2,6 +2,7 @@ import Foundation
 import KioskSystemd
 public import KioskConfig
 import KioskControl
+import KioskCore  // issue 4
 public import Logging
 import Metrics
 public import Prometheus
@@ -78,12 +79,39 @@ public struct KioskDaemon: Sendable {
         }
         let metrics = KioskMetrics(factory: PrometheusMetricsFactory(registry: options.registry))
         let kiosk = Kiosk(configuration: configuration, devices: devices, metrics: metrics, logger: logger)
+        // MARK: issue 4 (sessions): the ledger, recovery at start, the session runner
+        let ledger = await DaemonLedger.open(path: configuration.ledgerPath, metrics: metrics, logger: logger)
+        await kiosk.attach(ledger: ledger)
+        if await ledger.problem == nil,
+           await !SessionMoneyRecovery.reconcileCounters(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
+            await ledger.fail("recovery at start did not finish (see the log)")
+        }
+        if await ledger.problem == nil,
+           await StartupRecovery.run(ledger: ledger, printer: devices.printer, logger: logger) == nil {
+            await ledger.fail("recovery at start did not finish (see the log)")
+        }
+        if await ledger.problem == nil,
+           await !SessionMoneyRecovery.run(ledger: ledger, card: devices.card, kioskID: configuration.kiosk.id, logger: logger) {
+            await ledger.fail("recovery at start did not finish (see the log)")
+        }
+        await kiosk.markRecovered()
+        let (jobStream, jobContinuation) = AsyncStream.makeStream(of: SessionRunner.Job.self)
+        let runner = SessionRunner(
+            kiosk: kiosk, ledger: ledger, devices: devices, documentSource: configuration.session.documentSource,
+            jobs: jobContinuation, logger: logger)
+        await runner.setCatalog(configuration.catalog.applying(configuration.catalogOverrides))
+        await runner.setKioskID(configuration.kiosk.id)
+        let sessionService = SessionService(
+            runner: runner, jobs: jobStream, jobsContinuation: jobContinuation, cash: devices.cash,
+            idleTimeout: .seconds(configuration.session.idleTimeoutSeconds), drainLimit: .seconds(9), logger: logger)
+        // end MARK: issue 4
         let readiness = Readiness(components: ["ui", "control"])
         let configPath = options.configPath
         let reload: @Sendable () async -> Result<[String], ConfigReloadError> = {
             do throws(ConfigDiagnostics) {
                 let new = try KioskConfigurationLoader.load(path: configPath, validators: Self.validators)
                 let restart = await kiosk.apply(new)
+                await runner.setCatalog(new.catalog.applying(new.catalogOverrides))  // MARK: issue 4
                 logger.notice("configuration reloaded from \(configPath)")
                 if !restart.isEmpty {
                     logger.warning("changed settings that take effect at the next restart: \(restart.joined(separator: ", "))")
@@ -98,7 +126,7 @@ public struct KioskDaemon: Sendable {
             path: configuration.control.socketPath, groupName: configuration.control.group,
             handler: KioskControlHandler(kiosk: kiosk, reload: reload, logger: logger), logger: logger)
         let ui = UIServer.makeApplication(
-            kiosk: kiosk, host: configuration.uiHost, port: configuration.uiPort, registry: options.registry,
+            kiosk: kiosk, runner: runner, host: configuration.uiHost, port: configuration.uiPort, registry: options.registry,
             readiness: readiness, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
         let notify = NotifyService(
@@ -113,10 +141,12 @@ public struct KioskDaemon: Sendable {
                     .init(service: ReloadService(reload: reload, logger: logger)),
                     .init(service: notify),
                     .init(service: ShutdownGate(kiosk: kiosk)),
+                    .init(service: sessionService),  // MARK: issue 4: shut down first, drains paid issuances
                 ] + deviceServices.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+        await ledger.close()  // MARK: issue 4
         logger.notice("kioskd stopped")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KioskConfig
+import KioskCore
 import KioskControl
 import KioskDevices
 import Logging
@@ -31,6 +32,8 @@ struct KioskControlHandler: ControlHandler {
                 message: state == "on" ? "kiosk out of service: no session starts" : "kiosk back in service",
                 devices: await kiosk.devices.statuses(), maintenance: state == "on")
             return encode(.success(change))
+        case "cash":  // MARK: issue 4 (sessions)
+            return await cash(request.arguments)
         case "reader-test":
             let configuration = await kiosk.configuration
             let seconds = request.arguments["timeout"].flatMap(Double.init) ?? 20
@@ -90,6 +93,37 @@ struct KioskControlHandler: ControlHandler {
             message: active ? "fault \(name) injected" : "fault \(name) cleared",
             devices: await kiosk.devices.statuses(), maintenance: await kiosk.maintenance)
         return encode(.success(change))
+    }
+
+    // MARK: issue 4 (sessions): simulated cash
+    /// `cash status` (any driver's inventory; holdings too when simulated) and `cash insert WON`
+    /// (simulated driver only: the resident puts money in).
+    private func cash(_ arguments: [String: String]) async -> [UInt8] {
+        let simulated = kiosk.devices.cash as? SimulatedCashHandler
+        switch arguments["action"] {
+        case "status":
+            let holdings = await simulated?.currentHoldings()
+            let inventory = await kiosk.devices.cash.inventory()
+            let status = CashStatus(
+                driver: simulated == nil ? "device" : "simulated",
+                payout: inventory.payout.map { CashStatus.Level(denomination: $0.denomination.won, count: $0.count) },
+                cashBox: holdings.map { box in box.cashBox.keys.sorted().map { CashStatus.Level(denomination: $0, count: box.cashBox[$0]!) } },
+                cashBoxTotal: holdings.map { $0.cashBox.reduce(0) { $0 + $1.key * $1.value } },
+                paidOut: holdings?.paidOut, noteInEscrow: await simulated?.noteInEscrow()?.won)
+            return encode(.success(status))
+        case "insert":
+            guard let simulated else {
+                return failure(.failed("the cash module is a real device: money can only be inserted into a simulated one"))
+            }
+            guard let text = arguments["won"], let won = Int(text), won > 0 else {
+                return failure(.badArgument("cash insert needs a positive amount in won, e.g. 1000"))
+            }
+            await simulated.insert(Money(won: won))
+            logger.info("simulated cash: \(won) won inserted")
+            return encode(.success(ControlAcknowledgement(message: "\(won) won inserted")))
+        default:
+            return failure(.badArgument("cash needs action \"status\" or \"insert\""))
+        }
     }
 
     private func encode<Result: Codable & Sendable>(_ response: ControlResponse<Result>) -> [UInt8] {

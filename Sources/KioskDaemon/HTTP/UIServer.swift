@@ -27,9 +27,10 @@ enum UIServer {
     }
 
     static func makeApplication(
-        kiosk: Kiosk, host: String, port: Int, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger
+        kiosk: Kiosk, runner: SessionRunner, host: String, port: Int, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: KioskRequestContext.self)  // MARK: issue 4: keeps the client address
+        SessionAPI.register(on: router, kiosk: kiosk, runner: runner)  // MARK: issue 4
         router.get("/healthz") { _, _ -> Response in
             let report = await kiosk.statusReport(now: Date())
             let required = kiosk.devices.required

@@ -1,0 +1,208 @@
+import Foundation
+import HTTPTypes
+import KioskConfig
+import Hummingbird
+import KioskCore
+import NIOCore
+
+/// The session API under `/api/v1` (described in docs/openapi/kioskd-ui.yaml): JSON in and out,
+/// every input validated with a 4xx naming the problem, loopback clients only.
+enum SessionAPI {
+    /// The body of every error answer.
+    struct Problem: Codable {
+        var error: String
+    }
+
+    struct ChooseBody: Decodable {
+        struct Choice: Decodable {
+            var code: String
+            var copies: Int?
+            var options: [String: String]?
+        }
+        var documents: [Choice]
+    }
+
+    struct PayBody: Decodable {
+        var method: String
+    }
+
+    struct OfferedDocument: Codable {
+        var code: String
+        var nameKo: String
+        var nameEn: String
+        var category: String
+        var fee: Int
+        var identityRequired: Bool
+        var identityAvailable: Bool
+        var options: [DocumentOption]
+    }
+
+    struct Offer: Codable {
+        var acceptingSessions: Bool
+        var reason: String?
+        var documents: [OfferedDocument]
+    }
+
+    /// Adds the routes to `router`.
+    static func register(on router: Router<KioskRequestContext>, kiosk: Kiosk, runner: SessionRunner) {
+        let api = router.group("/api/v1").add(middleware: LoopbackOnly())
+
+        api.get("/documents") { _, _ -> Response in
+            let configuration = await kiosk.configuration
+            let catalog = configuration.catalog.applying(configuration.catalogOverrides)
+            let now = Date()
+            let availability = await kiosk.availability
+            let reason = await kiosk.reasonNotAccepting(statuses: await kiosk.devices.statuses(), now: now)
+            let documents = catalog.documents.filter { availability.isOffered($0, at: now) }.map {
+                OfferedDocument(
+                    code: $0.code, nameKo: $0.nameKo, nameEn: $0.nameEn, category: $0.category, fee: $0.kioskFee.won,
+                    identityRequired: $0.identity == .fingerprint, identityAvailable: false, options: $0.options)
+            }
+            return json(Offer(acceptingSessions: reason == nil, reason: reason, documents: documents))
+        }
+
+        api.post("/sessions") { _, _ -> Response in
+            do {
+                return json(try await runner.start(), status: .created)
+            } catch {
+                return problem(error)
+            }
+        }
+
+        api.get("/sessions/{id}") { _, context -> Response in
+            let id: UUID
+            do { id = try sessionID(context) } catch { return problem(error) }
+            guard let view = await runner.view(id) else { return problem(SessionRunner.Refusal(status: 404, message: "no session \(id)")) }
+            return json(view)
+        }
+
+        api.post("/sessions/{id}/documents") { request, context -> Response in
+            do {
+                let id = try sessionID(context)
+                let body = try await decode(ChooseBody.self, request, context)
+                let configuration = await kiosk.configuration
+                let catalog = configuration.catalog.applying(configuration.catalogOverrides)
+                let availability = await kiosk.availability
+                var requests: [IssuanceRequest] = []
+                var options: [UUID: [String: String]] = [:]
+                guard !body.documents.isEmpty else { throw SessionRunner.Refusal(status: 400, message: "documents: choose at least one document") }
+                guard body.documents.count <= 5 else { throw SessionRunner.Refusal(status: 400, message: "documents: at most 5 documents per session") }
+                for (index, choice) in body.documents.enumerated() {
+                    let at = "documents[\(index)]"
+                    guard let type = catalog[choice.code] else {
+                        throw SessionRunner.Refusal(status: 400, message: "\(at).code: unknown document \"\(choice.code)\"")
+                    }
+                    guard availability.isOffered(type, at: Date()) else {
+                        throw SessionRunner.Refusal(status: 409, message: "\(at).code: \(type.code) is not offered at this hour")
+                    }
+                    if type.identity == .fingerprint {
+                        throw SessionRunner.Refusal(
+                            status: 501,
+                            message: "\(at).code: \(type.code) needs identity verification, which is not available on this kiosk yet")
+                    }
+                    let copies = choice.copies ?? 1
+                    guard (1...10).contains(copies) else {
+                        throw SessionRunner.Refusal(status: 400, message: "\(at).copies: must be 1 to 10, not \(copies)")
+                    }
+                    var chosen: [String: String] = [:]
+                    for (key, value) in choice.options ?? [:] {
+                        guard let option = type.option(key) else {
+                            let known = type.options.map(\.key).joined(separator: ", ")
+                            throw SessionRunner.Refusal(
+                                status: 400, message: "\(at).options.\(key): \(type.code) has no such option (options: \(known.isEmpty ? "none" : known))")
+                        }
+                        guard option.choices.contains(where: { $0.value == value }) else {
+                            let values = option.choices.map(\.value).joined(separator: ", ")
+                            throw SessionRunner.Refusal(status: 400, message: "\(at).options.\(key): \"\(value)\" is not one of \(values)")
+                        }
+                        chosen[key] = value
+                    }
+                    for option in type.options where chosen[option.key] == nil {
+                        if let value = option.defaultValue, !option.explicitChoiceRequired {
+                            chosen[option.key] = value
+                        } else {
+                            throw SessionRunner.Refusal(status: 400, message: "\(at).options.\(option.key): a choice is required")
+                        }
+                    }
+                    let issuanceID = UUID()
+                    options[issuanceID] = chosen
+                    requests.append(IssuanceRequest(
+                        issuanceID: issuanceID, documentCode: type.code, copies: copies, needsIdentity: false,
+                        options: try LedgerJSON(encoding: chosen)))
+                }
+                return json(try await runner.choose(id, requests, options: options))
+            } catch {
+                return problem(error)
+            }
+        }
+
+        api.post("/sessions/{id}/confirm") { _, context -> Response in
+            do { return json(try await runner.confirm(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/back") { _, context -> Response in
+            do { return json(try await runner.back(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/cancel") { _, context -> Response in
+            do { return json(try await runner.cancel(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/pay") { request, context -> Response in
+            do {
+                let id = try sessionID(context)
+                let body = try await decode(PayBody.self, request, context)
+                guard ["card", "cash", "exempt"].contains(body.method) else {
+                    throw SessionRunner.Refusal(status: 400, message: "method: must be \"card\" or \"cash\", not \"\(body.method)\"")
+                }
+                return json(try await runner.pay(id, method: PaymentMethod(rawValue: body.method)), status: .accepted)
+            } catch {
+                return problem(error)
+            }
+        }
+    }
+
+    private static func sessionID(_ context: KioskRequestContext) throws(SessionRunner.Refusal) -> UUID {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: text) else { throw SessionRunner.Refusal(status: 400, message: "session id: \"\(text)\" is not a UUID") }
+        return id
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: KioskRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw SessionRunner.Refusal(status: 400, message: "body: missing field \"\(key.stringValue)\"")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw SessionRunner.Refusal(status: 400, message: "body: wrong type at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        } catch {
+            throw SessionRunner.Refusal(status: 400, message: "body: not valid JSON for this request")
+        }
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func problem(_ error: any Error) -> Response {
+        if let refusal = error as? SessionRunner.Refusal {
+            return json(Problem(error: refusal.message), status: HTTPResponse.Status(code: refusal.status))
+        }
+        return json(Problem(error: "\(error)"), status: .internalServerError)
+    }
+
+    /// Refuses every client that is not on the loopback interface.
+    struct LoopbackOnly: RouterMiddleware {
+        typealias Context = KioskRequestContext
+
+        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+            let host = context.remoteAddress?.ipAddress ?? ""
+            let loopback = host.hasPrefix("127.") || host == "::1" || host.hasPrefix("::ffff:127.")
+            guard loopback else {
+                return SessionAPI.json(Problem(error: "the session API answers loopback clients only"), status: .forbidden)
+            }
+            return try await next(request, context)
+        }
+    }
+}

@@ -1,0 +1,640 @@
+import Foundation
+import KioskConfig
+import KioskCore
+import KioskDevices
+import KioskLedger
+import KioskPrinting
+import Logging
+
+/// Drives resident sessions: feeds `IssuanceSession` its events and performs the actions it returns,
+/// in order, **ledger first** (every `appendLedger` is durable before the next action runs). Card
+/// approvals, the cash module's events and print-job follow-up run as background jobs in
+/// `SessionService`'s task group and come back here as events.
+///
+/// One resident at a time: a new session starts only when no other session is before payment.
+actor SessionRunner {
+    /// Why a request about a session was refused; `status` is the HTTP status the API answers.
+    struct Refusal: Error, Sendable {
+        var status: Int
+        var message: String
+    }
+
+    /// A background job (card approval, print follow-up).
+    typealias Job = @Sendable () async -> Void
+
+    private struct Live {
+        var session: IssuanceSession
+        var lastActivity: ContinuousClock.Instant
+        var quotes: [UUID: Quote] = [:]
+        var options: [UUID: [String: String]] = [:]
+        var method: PaymentMethod?
+        var due: Money = .zero
+        var inserted: Money = .zero
+        var accepted: Set<Money> = []
+        var approval: CardApproval?
+        var approving = false
+        var change: Money?
+        var owed: Money = .zero
+        var message: String?
+    }
+
+    private let kiosk: Kiosk
+    private let ledger: DaemonLedger
+    private let devices: DeviceSet
+    private let logger: Logger
+    private let jobs: AsyncStream<Job>.Continuation
+    private let clock = ContinuousClock()
+    private let source: SimulatedDocumentSource?
+    private var renderer: DocumentRenderer?
+    private var sessions: [UUID: Live] = [:]
+    private var busy: Set<UUID> = []
+    private var waiters: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    private var draining = false
+
+    /// A runner whose background jobs go to `jobs`.
+    init(kiosk: Kiosk, ledger: DaemonLedger, devices: DeviceSet, documentSource: String?, jobs: AsyncStream<Job>.Continuation, logger: Logger) {
+        self.kiosk = kiosk
+        self.ledger = ledger
+        self.devices = devices
+        self.jobs = jobs
+        self.logger = logger
+        source = documentSource == "simulated" ? SimulatedDocumentSource() : nil
+    }
+
+    // MARK: - the API's requests
+
+    /// Starts a session when the kiosk accepts residents and nobody else is before payment.
+    func start() async throws(Refusal) -> SessionView {
+        if draining { throw Refusal(status: 503, message: "kioskd is shutting down: no new session") }
+        if let problem = await ledger.problem {
+            throw Refusal(status: 503, message: "out of service: \(problem)")
+        }
+        let statuses = await devices.statuses()
+        if let reason = await kiosk.reasonNotAccepting(statuses: statuses, now: Date()) {
+            throw Refusal(status: 503, message: "no session can start: \(reason)")
+        }
+        if sessions.values.contains(where: { !$0.session.phase.isTerminal && $0.session.phase != .fulfilling }) {
+            throw Refusal(status: 409, message: "another session is in progress on this kiosk")
+        }
+        sessions = sessions.filter { !$0.value.session.phase.isTerminal || clock.now - $0.value.lastActivity < .seconds(600) }
+        let id = UUID()
+        let kioskID = await kiosk.configuration.kiosk.id
+        sessions[id] = Live(session: IssuanceSession(sessionID: id, kioskID: kioskID), lastActivity: clock.now)
+        await kiosk.sessionStarted()
+        return view(id)!
+    }
+
+    /// The session as the API shows it.
+    func view(_ id: UUID) -> SessionView? {
+        guard let live = sessions[id] else { return nil }
+        let catalog = catalogSnapshot
+        let documents = live.session.issuances.map { issuance in
+            let type = catalog?[issuance.request.documentCode]
+            let quote = live.quotes[issuance.id]
+            return SessionView.Document(
+                issuanceID: issuance.id.uuidString.lowercased(), code: issuance.request.documentCode,
+                nameKo: type?.nameKo ?? "", nameEn: type?.nameEn ?? "", copies: issuance.request.copies,
+                options: live.options[issuance.id] ?? [:], amount: issuance.quote?.amount.won, lines: quote?.lines,
+                state: issuance.state?.rawValue, issuanceNumber: issuance.number?.formatted,
+                printerJobID: issuance.printerJobID, failureReason: issuance.failureReason)
+        }
+        let payment = live.method.map {
+            SessionView.Payment(
+                method: $0.rawValue, due: live.due.won, inserted: live.inserted.won, accepted: live.accepted.map(\.won).sorted(),
+                approvalNumber: live.approval?.approvalNumber, change: live.change?.won, owed: live.owed == .zero ? nil : live.owed.won)
+        }
+        let fulfilled = live.session.phase == .finished || live.session.phase == .abandoned || live.session.phase == .outOfService
+        return SessionView(
+            id: id.uuidString.lowercased(), phase: live.session.phase.rawValue, documents: documents, total: live.session.total.won,
+            payment: payment, message: live.message, finished: fulfilled)
+    }
+
+    private var catalogSnapshot: Catalog?
+
+    /// Sets the catalog the views name documents from (after start and each reload).
+    func setCatalog(_ catalog: Catalog) { catalogSnapshot = catalog }
+
+    /// The resident chose `choices` (validated by the API against the catalog).
+    func choose(_ id: UUID, _ requests: [IssuanceRequest], options: [UUID: [String: String]]) async throws(Refusal) -> SessionView {
+        try await run(id) { live in live.options = options }
+        try await send(.documentsChosen(requests), to: id)
+        return try existing(id)
+    }
+
+    /// The resident confirmed the options: the quote is made.
+    func confirm(_ id: UUID) async throws(Refusal) -> SessionView {
+        try await send(.optionsConfirmed, to: id)
+        return try existing(id)
+    }
+
+    /// One screen back.
+    func back(_ id: UUID) async throws(Refusal) -> SessionView {
+        try await send(.back, to: id)
+        return try existing(id)
+    }
+
+    /// The resident cancelled (before payment).
+    func cancel(_ id: UUID) async throws(Refusal) -> SessionView {
+        try await send(.cancel, to: id)
+        return try existing(id)
+    }
+
+    /// The resident accepted the quote and pays with `method` (`card` or `cash`; `exempt` when the total is zero).
+    func pay(_ id: UUID, method: PaymentMethod) async throws(Refusal) -> SessionView {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard live.session.phase == .quoted else {
+            throw Refusal(status: 409, message: "cannot pay in phase \(live.session.phase.rawValue): confirm a quote first")
+        }
+        if let problem = await ledger.problem { throw Refusal(status: 503, message: "out of service: \(problem)") }
+        if await kiosk.configuration.session.kioskNumber == nil {
+            throw Refusal(status: 503, message: "this kiosk has no kiosk number ([session] kiosk_number): no issuance number can be made")
+        }
+        if source == nil {
+            throw Refusal(
+                status: 503,
+                message: "no document source is configured ([session] document_source): nothing can be printed, so no payment is taken")
+        }
+        if let several = live.session.issuances.first(where: { $0.request.copies > 1 }) {
+            throw Refusal(
+                status: 501,
+                message: "\(several.request.documentCode): \(several.request.copies) copies cannot be printed yet "
+                    + "(print jobs carry no copies attribute); choose 1 copy per document")
+        }
+        let total = live.session.total
+        let chosen: PaymentMethod = total == .zero ? .exempt : method
+        if total > .zero && method == .exempt { throw Refusal(status: 400, message: "method \"exempt\" is only for a total of 0 won") }
+        try await run(id) { live in
+            live.method = chosen
+            live.due = total
+            live.inserted = .zero
+        }
+        try await send(.quoteAccepted, to: id)
+        return try existing(id)
+    }
+
+    /// Money the simulated cash module took (from `kioskctl cash insert`): routes nothing itself — the
+    /// module's events do; this only says whether a cash payment is waiting.
+    func cashPaymentWaiting() -> Bool {
+        sessions.values.contains { $0.session.phase == .paying && $0.method == .cash }
+    }
+
+    // MARK: - shutdown and timeouts
+
+    /// Abandons unpaid sessions idle longer than `idle`.
+    func sweep(idle: Duration) async {
+        let now = clock.now
+        for (id, live) in sessions where !live.session.phase.isTerminal && live.session.phase != .fulfilling {
+            guard now - live.lastActivity >= idle, !live.approving else { continue }
+            logger.info("session \(id): idle timeout")
+            _ = try? await send(.timeout, to: id, touch: false)
+        }
+    }
+
+    /// SIGTERM: no new session; unpaid sessions end now; paid ones continue to a safe point.
+    func beginDrain() async {
+        draining = true
+        for (id, live) in sessions where !live.session.phase.isTerminal && live.session.phase != .fulfilling && !live.approving {
+            _ = try? await send(.outOfService(reason: "kioskd is shutting down"), to: id, touch: false)
+        }
+    }
+
+    /// Whether every session reached a safe point (nothing paid is unfinished, no approval in flight).
+    func isDrained() -> Bool {
+        !sessions.values.contains { !$0.session.phase.isTerminal && ($0.session.phase == .fulfilling || $0.approving) }
+    }
+
+    // MARK: - devices' answers
+
+    /// The card terminal answered the approval started for session `id`.
+    func cardAnswered(_ id: UUID, _ result: Result<CardApproval, CardError>) async {
+        await acquire(id)
+        defer { release(id) }
+        guard var live = sessions[id] else { return }
+        live.approving = false
+        sessions[id] = live
+        switch result {
+        case .success(let approval):
+            let approved = moneyRecord(.cardApproved, id, amount: approval.amount, reference: approval.approvalNumber)
+            guard live.session.phase == .paying else {
+                // Cancelled while the terminal was busy: reverse at once.
+                await reverseCard(approval, id, reason: "session ended during approval", first: approved)
+                return
+            }
+            do throws(LedgerError) {
+                try await ledger.append([approved])
+            } catch {
+                await reverseCard(approval, id, reason: "ledger unavailable", first: nil)
+                _ = await process(.outOfService(reason: error.description), id)
+                return
+            }
+            sessions[id]?.approval = approval
+            let receipt = PaymentReceipt(method: .card, reference: approval.approvalNumber, amount: approval.amount)
+            await completePayment(id, receipt)
+        case .failure(let error):
+            sessions[id]?.message = error.description
+            _ = await process(.paymentFailed(reason: error.description), id)
+        }
+    }
+
+    /// One event from the cash module.
+    func cashEvent(_ event: CashEvent) async {
+        guard let id = sessions.first(where: { $0.value.session.phase == .paying && $0.value.method == .cash })?.key else {
+            switch event {
+            case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
+                logger.warning("cash: \(money) taken with no cash payment waiting; recorded, to be returned by a technician")
+                _ = try? await ledger.append([await cashRecord(.cashInserted, nil, amount: money, detail: "no payment waiting")])
+            case .noteInEscrow:
+                if let note = try? await devices.cash.returnEscrow() {
+                    _ = try? await ledger.append([moneyRecord(.cashReturned, nil, amount: note, detail: "no payment waiting")])
+                }
+            default: break
+            }
+            return
+        }
+        await acquire(id)
+        defer { release(id) }
+        switch event {
+        case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
+            _ = try? await ledger.append([await cashRecord(.cashInserted, id, amount: money)])
+            sessions[id]?.inserted += money
+        case .noteInEscrow(let money):
+            do throws(CashError) {
+                let note = try await devices.cash.stackEscrow()
+                _ = try? await ledger.append([await cashRecord(.cashStacked, id, amount: note)])
+                sessions[id]?.inserted += note
+            } catch {
+                sessions[id]?.message = error.description
+            }
+            _ = money
+        case .rejected(let reason), .fault(let reason), .fraud(let reason):
+            sessions[id]?.message = reason
+            return
+        }
+        sessions[id]?.lastActivity = clock.now
+        guard let live = sessions[id], live.session.phase == .paying else { return }
+        if live.inserted >= live.due {
+            await devices.cash.disableAcceptance()
+            sessions[id]?.accepted = []
+            await completePayment(id, PaymentReceipt(method: .cash, reference: "cash-\(id.uuidString.prefix(8).lowercased())", amount: live.due))
+        } else {
+            await enableCash(id, due: live.due - live.inserted)
+        }
+    }
+
+    // MARK: - the engine
+
+    private func existing(_ id: UUID) throws(Refusal) -> SessionView {
+        guard let view = view(id) else { throw Refusal(status: 404, message: "no session \(id)") }
+        return view
+    }
+
+    private func run(_ id: UUID, _ change: (inout Live) -> Void) async throws(Refusal) {
+        guard sessions[id] != nil else { throw Refusal(status: 404, message: "no session \(id)") }
+        await acquire(id)
+        defer { release(id) }
+        if var live = sessions[id] {
+            change(&live)
+            sessions[id] = live
+        }
+    }
+
+    /// Applies `event` to session `id` and performs what follows; an illegal event is a 409.
+    private func send(_ event: IssuanceEvent, to id: UUID, touch: Bool = true) async throws(Refusal) {
+        guard sessions[id] != nil else { throw Refusal(status: 404, message: "no session \(id)") }
+        await acquire(id)
+        defer { release(id) }
+        if touch { sessions[id]?.lastActivity = clock.now }
+        if let error = await process(event, id) {
+            throw Refusal(status: 409, message: "\(error)")
+        }
+    }
+
+    private func completePayment(_ id: UUID, _ receipt: PaymentReceipt) async {
+        guard let live = sessions[id] else { return }
+        let numbers: [IssuanceNumber]
+        do {
+            numbers = try await nextNumbers(live.session.issuances.count)
+        } catch {
+            sessions[id]?.message = "no issuance number: \(error)"
+            await reversePayment(id, reason: "no issuance number")
+            _ = await process(.paymentFailed(reason: "no issuance number: \(error)"), id)
+            return
+        }
+        _ = await process(.paymentCompleted(receipt, issuanceNumbers: numbers), id)
+    }
+
+    private func nextNumbers(_ count: Int) async throws -> [IssuanceNumber] {
+        guard let kioskNumber = await kiosk.configuration.session.kioskNumber else {
+            throw Refusal(status: 503, message: "no kiosk number configured")
+        }
+        let last = try await ledger.lastIssuanceNumber(kioskNumber: kioskNumber)?.sequence ?? 0
+        return try (1...count).map { offset throws(IssuanceNumberError) in
+            try IssuanceNumber(kioskNumber: kioskNumber, sequence: last + Int64(offset))
+        }
+    }
+
+    /// Applies `first` and every event its actions produce; returns the first event's error, if any.
+    private func process(_ first: IssuanceEvent, _ id: UUID) async -> IssuanceError? {
+        var queue = [first]
+        var isFirst = true
+        while !queue.isEmpty {
+            let event = queue.removeFirst()
+            guard var live = sessions[id] else { return nil }
+            let result = live.session.handle(event, at: instant())
+            sessions[id] = live
+            switch result {
+            case .failure(let error):
+                if isFirst { return error }
+                logger.error("session \(id): \(error)")
+            case .success(let actions):
+                for action in actions {
+                    guard let follow = await perform(action, id) else { break }
+                    queue += follow
+                }
+            }
+            isFirst = false
+        }
+        return nil
+    }
+
+    /// Performs one action; `nil` stops the list (a ledger append failed).
+    private func perform(_ action: IssuanceAction, _ id: UUID) async -> [IssuanceEvent]? {
+        switch action {
+        case .appendLedger(let records):
+            do throws(LedgerError) {
+                try await ledger.append(records)
+                return []
+            } catch {
+                sessions[id]?.message = "the ledger cannot be written (\(error.description)): the kiosk is out of service"
+                if records.contains(where: { $0.kind == .paid }) { await reversePayment(id, reason: "ledger unavailable") }
+                return nil
+            }
+        case .requestQuote(let requests):
+            return [quote(requests, id)]
+        case .collectPayment(let amount):
+            return await collect(amount, id)
+        case .cancelPayment:
+            await reversePayment(id, reason: "cancelled")
+            return []
+        case .keepMoney:
+            await keepMoney(id)
+            return []
+        case .preparePrintJob(let request):
+            return [await prepare(request, id)]
+        case .releasePrintJob(let issuanceID, let jobID):
+            let printer = devices.printer
+            jobs.yield { [weak self] in
+                let event = await Self.follow(printer: printer, issuanceID: issuanceID, jobID: jobID)
+                await self?.deliver(event, to: id)
+            }
+            return []
+        case .returnMoney(let issuanceID, let amount):
+            return [await refund(issuanceID, amount, id)]
+        case .endSession(let outcome):
+            switch outcome {
+            case .abandoned(let reason), .outOfService(let reason): sessions[id]?.message = "session ended: \(reason)"
+            case .completed(let issued, let refunded, let owed):
+                sessions[id]?.message =
+                    "finished: \(issued.count) issued" + (refunded > .zero ? ", \(refunded) refunded" : "")
+                    + (owed > .zero ? ", \(owed) owed (a technician will refund it)" : "")
+                await kiosk.issuancesCompleted(issued.count)
+            }
+            return []
+        }
+    }
+
+    private func deliver(_ event: IssuanceEvent, to id: UUID) async {
+        await acquire(id)
+        defer { release(id) }
+        _ = await process(event, id)
+    }
+
+    private func quote(_ requests: [IssuanceRequest], _ id: UUID) -> IssuanceEvent {
+        let catalog = catalogSnapshot ?? Catalog(version: 0, documents: [])
+        let schedule = FeeSchedule(catalogVersion: catalog.version)
+        var quoted: [QuotedIssuance] = []
+        for request in requests {
+            guard let type = catalog[request.documentCode] else {
+                return .back
+            }
+            do {
+                let quote = try schedule.quote(document: type, copies: request.copies)
+                sessions[id]?.quotes[request.issuanceID] = quote
+                quoted.append(QuotedIssuance(issuanceID: request.issuanceID, amount: quote.total, quote: try LedgerJSON(encoding: quote)))
+            } catch {
+                sessions[id]?.message = "\(error)"
+                return .back
+            }
+        }
+        return .quoteReady(quoted)
+    }
+
+    private func collect(_ amount: Money, _ id: UUID) async -> [IssuanceEvent] {
+        guard let method = sessions[id]?.method else { return [.paymentFailed(reason: "no payment method chosen")] }
+        switch method {
+        case .exempt:
+            return [.paymentCompleted(PaymentReceipt(method: .exempt, reference: nil, amount: .zero), issuanceNumbers: (try? await nextNumbers(sessions[id]?.session.issuances.count ?? 1)) ?? [])]
+        case .card:
+            sessions[id]?.approving = true
+            let card = devices.card
+            jobs.yield { [weak self] in
+                let result: Result<CardApproval, CardError>
+                do throws(CardError) { result = .success(try await card.approve(amount: amount, reference: id.uuidString)) } catch { result = .failure(error) }
+                await self?.cardAnswered(id, result)
+            }
+            return []
+        default:
+            await enableCash(id, due: amount)
+            return []
+        }
+    }
+
+    private func enableCash(_ id: UUID, due: Money) async {
+        let acceptance = await devices.cash.inventory().acceptance(due: due)
+        do throws(CashError) {
+            try await devices.cash.enableAcceptance(of: acceptance.accepted)
+            sessions[id]?.accepted = acceptance.accepted
+        } catch {
+            sessions[id]?.message = error.description
+        }
+    }
+
+    private func keepMoney(_ id: UUID) async {
+        guard let live = sessions[id], live.method == .cash else { return }
+        let change = live.inserted - live.due
+        guard change > .zero else {
+            sessions[id]?.change = .zero
+            return
+        }
+        await payOut(change, id, detail: "change")
+        sessions[id]?.change = change
+    }
+
+    /// Pays `amount` out in coins and records what came out and what is owed; returns the shortfall.
+    @discardableResult
+    private func payOut(_ amount: Money, _ id: UUID?, detail: String) async -> Money {
+        let result: DispenseResult
+        do {
+            result = try await devices.cash.dispense(amount)
+        } catch {
+            result = DispenseResult(paid: .zero, shortfall: amount)
+        }
+        var records: [LedgerRecord] = []
+        if result.paid > .zero { records.append(await cashRecord(.cashDispensed, id, amount: result.paid, detail: detail)) }
+        if result.shortfall > .zero {
+            records.append(moneyRecord(.cashOwed, id, amount: result.shortfall, detail: "\(detail): the cash module could not pay it out"))
+            if let id { sessions[id]?.owed += result.shortfall }
+        }
+        if !records.isEmpty { _ = try? await ledger.append(records) }
+        return result.shortfall
+    }
+
+    /// Gives back everything taken for an unfinished payment (cancel, ledger failure).
+    private func reversePayment(_ id: UUID, reason: String) async {
+        guard let live = sessions[id] else { return }
+        if live.method == .cash {
+            await devices.cash.disableAcceptance()
+            sessions[id]?.accepted = []
+            if let note = try? await devices.cash.returnEscrow() {
+                _ = try? await ledger.append([moneyRecord(.cashReturned, id, amount: note, detail: reason)])
+            }
+            if live.inserted > .zero {
+                await payOut(live.inserted, id, detail: "returned: \(reason)")
+                sessions[id]?.inserted = .zero
+            }
+        } else if let approval = live.approval {
+            await reverseCard(approval, id, reason: reason, first: nil)
+            sessions[id]?.approval = nil
+        }
+    }
+
+    private func reverseCard(_ approval: CardApproval, _ id: UUID, reason: String, first: LedgerRecord?) async {
+        do throws(CardError) {
+            try await devices.card.cancel(approval)
+            _ = try? await ledger.append((first.map { [$0] } ?? []) + [moneyRecord(.cardCancelled, id, amount: approval.amount, reference: approval.approvalNumber, detail: reason)])
+        } catch {
+            logger.critical("card approval \(approval.approvalNumber) could not be cancelled: \(error)")
+            _ = try? await ledger.append((first.map { [$0] } ?? []) + [moneyRecord(.cashOwed, id, amount: approval.amount, reference: approval.approvalNumber, detail: "card cancellation failed: \(error)")])
+        }
+    }
+
+    private func refund(_ issuanceID: UUID, _ amount: Money, _ id: UUID) async -> IssuanceEvent {
+        guard let live = sessions[id] else { return .refundFailed(issuanceID: issuanceID, reason: "session lost") }
+        if live.method == .cash {
+            let short = await payOut(amount, id, detail: "refund")
+            return short == .zero ? .moneyReturned(issuanceID: issuanceID)
+                : .refundFailed(issuanceID: issuanceID, reason: "the cash module paid out \(amount - short) of \(amount)")
+        }
+        guard live.method == .card else { return .refundFailed(issuanceID: issuanceID, reason: "nothing was paid by a device") }
+        guard let approval = live.approval else { return .refundFailed(issuanceID: issuanceID, reason: "no card approval to cancel") }
+        guard approval.amount == amount else {
+            return .refundFailed(
+                issuanceID: issuanceID,
+                reason: "the card terminal cancels whole approvals only (\(approval.amount)); \(amount) is owed")
+        }
+        do throws(CardError) {
+            try await devices.card.cancel(approval)
+        } catch {
+            return .refundFailed(issuanceID: issuanceID, reason: error.description)
+        }
+        _ = try? await ledger.append([moneyRecord(.cardCancelled, id, amount: amount, reference: approval.approvalNumber, detail: "refund")])
+        sessions[id]?.approval = nil
+        return .moneyReturned(issuanceID: issuanceID)
+    }
+
+    private func prepare(_ request: PrintJobRequest, _ id: UUID) async -> IssuanceEvent {
+        let fail = { (reason: String) in IssuanceEvent.printJobFailed(issuanceID: request.issuanceID, reason: reason) }
+        guard let source else { return fail("no document source is configured") }
+        guard let type = catalogSnapshot?[request.documentCode] else { return fail("document \(request.documentCode) left the catalog") }
+        do {
+            if renderer == nil { renderer = try DocumentRenderer() }
+            let rendered = try renderer!.render(source.document(for: type, number: request.issuanceNumber, authority: ""))
+            let pdf = rendered.pdf
+            let pages = rendered.pageCount
+            let hash = SHA256Hash.of(pdf)
+            let name = "issuance-\(request.issuanceNumber.formatted)-\(request.documentCode)-x\(request.copies)"
+            let job = try await devices.printer.submit(PrintJob(name: name, document: pdf, pages: pages))
+            return .printJobPrepared(issuanceID: request.issuanceID, jobID: job.rawValue, pdfSHA256: hash)
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    /// Follows a job until it ends; a job held (paper out, cover open) for 30 s is cancelled and failed.
+    private static func follow(printer: any DocumentPrinter, issuanceID: UUID, jobID: Int) async -> IssuanceEvent {
+        let clock = ContinuousClock()
+        var heldSince: ContinuousClock.Instant?
+        var unreachableSince: ContinuousClock.Instant?
+        while true {
+            do throws(PrinterError) {
+                let state = try await printer.jobState(PrintJobID(jobID))
+                unreachableSince = nil
+                switch state {
+                case .completed: return .printJobCompleted(issuanceID: issuanceID)
+                case .aborted(let reasons): return .printJobFailed(issuanceID: issuanceID, reason: "print job aborted: \(reasons.joined(separator: ", "))")
+                case .canceled: return .printJobFailed(issuanceID: issuanceID, reason: "print job cancelled")
+                case .held(let reasons):
+                    let since = heldSince ?? clock.now
+                    heldSince = since
+                    if clock.now - since > .seconds(30) {
+                        try? await printer.cancel(PrintJobID(jobID))
+                        return .printJobFailed(issuanceID: issuanceID, reason: "print job held too long: \(reasons.joined(separator: ", "))")
+                    }
+                default: heldSince = nil
+                }
+            } catch {
+                let since = unreachableSince ?? clock.now
+                unreachableSince = since
+                if case .unknownJob = error { return .printJobFailed(issuanceID: issuanceID, reason: error.description) }
+                if clock.now - since > .seconds(30) { return .printJobFailed(issuanceID: issuanceID, reason: error.description) }
+            }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+    }
+
+    private func moneyRecord(
+        _ kind: LedgerEntryKind, _ id: UUID?, amount: Money, reference: String? = nil, detail: String? = nil
+    ) -> LedgerRecord {
+        let method: PaymentMethod? = kind == .cardApproved || kind == .cardCancelled ? .card : .cash
+        return LedgerRecord(
+            kind: kind, kioskID: sessions[id ?? UUID()]?.session.kioskID ?? kioskIDFallback, instant: instant(), sessionID: id,
+            amount: amount, paymentMethod: method, paymentReference: reference, detail: detail)
+    }
+
+    private var kioskIDFallback = "unknown"
+
+    /// A record of money moved through the cash module; when the module keeps counters (the simulated
+    /// one does, as ccTalk hoppers do), their values after the movement go into `paymentReference`, so
+    /// recovery at start can find a movement the crash kept out of the ledger.
+    private func cashRecord(_ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil) async -> LedgerRecord {
+        var record = moneyRecord(kind, id, amount: amount, detail: detail)
+        record.paymentReference = await CashCounters.read(devices.cash)?.reference
+        return record
+    }
+
+    /// Sets the kiosk id used for entries that belong to no session.
+    func setKioskID(_ id: String) { kioskIDFallback = id }
+
+    private func instant() -> LedgerInstant {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return LedgerInstant(date: Date(), uptimeNanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
+    }
+
+    // MARK: - one event at a time per session
+
+    private func acquire(_ id: UUID) async {
+        if busy.insert(id).inserted { return }
+        await withCheckedContinuation { continuation in waiters[id, default: []].append(continuation) }
+    }
+
+    private func release(_ id: UUID) {
+        if var queue = waiters[id], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiters[id] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            busy.remove(id)
+        }
+    }
+}

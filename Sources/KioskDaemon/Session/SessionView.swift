@@ -1,0 +1,41 @@
+import Foundation
+import KioskCore
+
+/// A session as the session API shows it (JSON): phase, documents with their quotes and outcomes,
+/// payment progress and the last message for the resident.
+struct SessionView: Codable, Sendable {
+    /// One document of the session.
+    struct Document: Codable, Sendable {
+        var issuanceID: String
+        var code: String
+        var nameKo: String
+        var nameEn: String
+        var copies: Int
+        var options: [String: String]
+        var amount: Int?
+        var lines: [Quote.Line]?
+        var state: String?
+        var issuanceNumber: String?
+        var printerJobID: Int?
+        var failureReason: String?
+    }
+
+    /// Payment progress.
+    struct Payment: Codable, Sendable {
+        var method: String
+        var due: Int
+        var inserted: Int
+        var accepted: [Int]
+        var approvalNumber: String?
+        var change: Int?
+        var owed: Int?
+    }
+
+    var id: String
+    var phase: String
+    var documents: [Document]
+    var total: Int
+    var payment: Payment?
+    var message: String?
+    var finished: Bool
+}

@@ -1,0 +1,198 @@
+import Foundation
+import KioskCore
+import KioskLedger
+import KioskTestSupport
+import Testing
+
+/// Whole issuances through the real kioskd's session API, simulated devices, a real SQLite ledger.
+@Suite("Session API", .serialized)
+struct SessionAPITests {
+    @Test("card: quote, pay, print, issued — ledger first")
+    func cardHappyPath() async throws {
+        let kiosk = try SessionKiosk()
+        try await kiosk.start()
+        let (id, quoted) = try await kiosk.quoted("LD-LAND")
+        #expect(quoted["phase"] as? String == "quoted")
+        #expect(quoted["total"] as? Int == 500)
+        let paid = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        #expect(paid.status == 202)
+        let done = try await kiosk.waitFinished(id)
+        #expect(done["phase"] as? String == "finished")
+        let document = try #require((done["documents"] as? [[String: Any]])?.first)
+        #expect(document["state"] as? String == "issued")
+        let number = try #require(document["issuanceNumber"] as? String)
+        #expect(IssuanceNumber.isValid(number))
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["ledgerHead"] as? Int == 4)
+        let metrics = try await httpGet(kiosk.baseURL + "/metrics")
+        #expect(metrics.body.contains("kiosk_ledger_head 4"))
+        #expect(await kiosk.stop() == 0)
+        let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
+        #expect(kinds == ["card-approved", "paid", "printing", "issued"])
+        let spooled = try FileManager.default.contentsOfDirectory(atPath: kiosk.folder.path + "/state/spool")
+        #expect(spooled.contains { $0.contains(number.replacingOccurrences(of: "-", with: "-")) && $0.hasSuffix(".pdf") })
+    }
+
+    @Test("cash with change: 1,000 won for an 800 won document gives 200 back")
+    func cashWithChange() async throws {
+        let kiosk = try SessionKiosk()
+        try await kiosk.start()
+        let (id, quoted) = try await kiosk.quoted("LD-PRICE")
+        #expect(quoted["total"] as? Int == 800)
+        let paid = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
+        #expect(paid.status == 202)
+        let insert = try await kiosk.ctl(["cash", "insert", "1000"])
+        #expect(insert.status == 0, "\(insert.stderr)")
+        let done = try await kiosk.waitFinished(id)
+        #expect(done["phase"] as? String == "finished")
+        let payment = try #require(done["payment"] as? [String: Any])
+        #expect(payment["change"] as? Int == 200)
+        let cash = try await kiosk.ctlJSON(["cash", "status"]) as? [String: Any]
+        #expect(cash?["cashBoxTotal"] as? Int == 1000)
+        #expect(cash?["paidOut"] as? Int == 200)
+        #expect(await kiosk.stop() == 0)
+        let entries = try await kiosk.entries()
+        #expect(entries.map(\.record.kind.rawValue) == ["cash-stacked", "paid", "cash-dispensed", "printing", "issued"])
+        #expect(entries.first { $0.record.kind.rawValue == "cash-dispensed" }?.record.amount == Money(won: 200))
+    }
+
+    @Test("cancel before payment and idle timeout charge nothing and write nothing")
+    func cancelAndTimeout() async throws {
+        let kiosk = try SessionKiosk(idleSeconds: 1)
+        try await kiosk.start()
+        let (id, _) = try await kiosk.quoted("LD-LAND")
+        let cancelled = try await kiosk.api("POST", "/sessions/\(id)/cancel")
+        #expect(cancelled.status == 200)
+        #expect(cancelled.json["phase"] as? String == "abandoned")
+        let (idle, _) = try await kiosk.quoted("LD-LAND")
+        let ended = try await kiosk.waitFinished(idle, limit: 400)
+        #expect(ended["phase"] as? String == "abandoned")
+        #expect((ended["message"] as? String)?.contains("idle timeout") == true)
+        #expect(await kiosk.stop() == 0)
+        #expect(try await kiosk.entries().isEmpty)
+    }
+
+    @Test("printer jam after payment: the card payment is refunded")
+    func jamRefunds() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 3000)
+        try await kiosk.start()
+        let (id, _) = try await kiosk.quoted("LD-LAND")
+        _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        for _ in 0..<200 {
+            let view = try await kiosk.api("GET", "/sessions/\(id)").json
+            if ((view["documents"] as? [[String: Any]])?.first?["state"] as? String) == "printing" { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let jam = try await kiosk.ctl(["simulate", "jam"])
+        #expect(jam.status == 0, "\(jam.stderr)")
+        let done = try await kiosk.waitFinished(id)
+        let document = try #require((done["documents"] as? [[String: Any]])?.first)
+        #expect(document["state"] as? String == "refunded")
+        #expect(await kiosk.stop() == 0)
+        let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
+        #expect(kinds == ["card-approved", "paid", "printing", "failed", "refund-started", "card-cancelled", "refunded"])
+    }
+
+    @Test("bad input gets a 4xx naming the problem")
+    func validation() async throws {
+        let kiosk = try SessionKiosk()
+        try await kiosk.start()
+        let started = try await kiosk.api("POST", "/sessions")
+        let id = try #require(started.json["id"] as? String)
+        let cases: [(String, Int, String)] = [
+            (#"{"documents":[{"code":"LD-LAND","copies":11}]}"#, 400, "copies: must be 1 to 10"),
+            (#"{"documents":[{"code":"NOPE"}]}"#, 400, "unknown document \"NOPE\""),
+            (#"{"documents":[{"code":"LD-LAND","options":{"color":"red"}}]}"#, 400, "has no such option"),
+            (#"{"documents":[{"code":"RR-DEUNGBON"}]}"#, 501, "identity verification, which is not available"),
+            (#"{"documents":[]}"#, 400, "choose at least one document"),
+            (#"not json"#, 400, "not valid JSON"),
+        ]
+        for (body, status, message) in cases {
+            let answer = try await kiosk.api("POST", "/sessions/\(id)/documents", body)
+            #expect(answer.status == status, "\(body)")
+            #expect((answer.json["error"] as? String)?.contains(message) == true, "\(body): \(answer.json)")
+        }
+        let badID = try await kiosk.api("GET", "/sessions/nope")
+        #expect(badID.status == 400)
+        let early = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        #expect(early.status == 409)
+        let second = try await kiosk.api("POST", "/sessions")
+        #expect(second.status == 409)
+        _ = await kiosk.stop()
+    }
+
+    @Test("kill -9 while printing: recovery at start settles the issuance in the ledger")
+    func recoveryAtStart() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 5000)
+        try await kiosk.start()
+        let (id, _) = try await kiosk.quoted("LD-LAND")
+        _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        var printing = false
+        for _ in 0..<200 where !printing {
+            let view = try await kiosk.api("GET", "/sessions/\(id)").json
+            printing = ((view["documents"] as? [[String: Any]])?.first?["state"] as? String) == "printing"
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(printing)
+        await kiosk.kill9()
+        try await kiosk.start()
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["acceptingSessions"] as? Bool == true)
+        #expect(await kiosk.stop() == 0)
+        let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
+        #expect(kinds == ["card-approved", "paid", "printing", "failed", "refund-owed"])
+    }
+
+    @Test("SIGTERM mid-issuance: the paid issuance is printed, then kioskd exits 0")
+    func sigtermSafePoint() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 1500)
+        try await kiosk.start()
+        let (id, _) = try await kiosk.quoted("LD-LAND")
+        _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(await kiosk.stop() == 0)
+        let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
+        #expect(kinds == ["card-approved", "paid", "printing", "issued"])
+    }
+
+    @Test("a broken hash chain keeps the kiosk out of service with a clear reason")
+    func brokenChain() async throws {
+        let kiosk = try SessionKiosk()
+        try FileManager.default.createDirectory(atPath: kiosk.folder.path + "/state", withIntermediateDirectories: true)
+        let ledger = try await Ledger.open(at: kiosk.ledgerPath)
+        let instant = LedgerInstant(utcMilliseconds: 1_700_000_000_000, uptimeNanoseconds: 1)
+        for index in 0..<3 {
+            try await ledger.append(LedgerRecord(kind: .paperRefilled, kioskID: "TEST-0001", instant: instant, detail: "TAMPER-ME-\(index)"))
+        }
+        try ledger.close()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: kiosk.ledgerPath))
+        let marker = Data("TAMPER-ME-1".utf8)
+        let range = try #require(bytes.range(of: marker))
+        bytes[range.lowerBound] = UInt8(ascii: "X")
+        try bytes.write(to: URL(fileURLWithPath: kiosk.ledgerPath))
+        try await kiosk.start()
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["acceptingSessions"] as? Bool == false)
+        let reason = try #require(status?["notAcceptingReason"] as? String)
+        #expect(reason.contains("ledger") && reason.contains("hardwareError") && reason.contains("2"), "\(reason)")
+        let refused = try await kiosk.api("POST", "/sessions")
+        #expect(refused.status == 503)
+        _ = await kiosk.stop()
+    }
+
+    @Test("a ledger file that is not a database keeps the kiosk out of service and is left as it was")
+    func unusableFile() async throws {
+        let kiosk = try SessionKiosk()
+        try FileManager.default.createDirectory(atPath: kiosk.folder.path + "/state", withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x5A, count: 8192)
+        try garbage.write(to: URL(fileURLWithPath: kiosk.ledgerPath))
+        try await kiosk.start()
+        let status = try await kiosk.ctlJSON(["status"]) as? [String: Any]
+        #expect(status?["acceptingSessions"] as? Bool == false)
+        let reason = try #require(status?["notAcceptingReason"] as? String)
+        #expect(reason.hasPrefix("ledger: hardwareError: ledger \(kiosk.ledgerPath)"), "\(reason)")
+        #expect(try await kiosk.api("POST", "/sessions").status == 503)
+        #expect(await kiosk.stop() == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kiosk.ledgerPath)) == garbage)
+    }
+}
