@@ -8,6 +8,9 @@ import Testing
         let kiosk = try await RunningKiosk()
         let answer = try #require(try await kiosk.ctlJSON(["printer", "test"]) as? [String: Any])
         #expect(answer["outcome"] as? String == "completed")
+        let tail = try await runProcess(
+            BuiltProducts.path("kioskctl"), ["ledger", "tail", "-n", "3", "--db", kiosk.folder.path + "/state/ledger.sqlite3"])
+        #expect(tail.stdout.contains("test-print"), "the test print is not in the ledger: \(tail.stdout)\(tail.stderr)")
         let spooled = try FileManager.default.contentsOfDirectory(atPath: kiosk.folder.path + "/state/spool")
         #expect(spooled.contains { $0.hasSuffix(".pdf") && $0.contains("test") })
         #expect(await kiosk.stop() == 0)

@@ -40,11 +40,31 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
     /// The wall clock was adjusted; `detail` gives the step.
     public static let clockAdjusted = LedgerEntryKind(rawValue: "clock-adjusted")
 
-    /// Every kind this version knows, in the order of the issue.
+    /// A coin went into the cash box (`amount`). Money kinds carry the session id, never an issuance
+    /// id: they do not change an issuance's state, they let the cash box and the card terminal be
+    /// balanced against the ledger (money in = fees kept + change + refunds).
+    public static let cashInserted = LedgerEntryKind(rawValue: "cash-inserted")
+    /// A note was moved from escrow into the cash box (`amount`).
+    public static let cashStacked = LedgerEntryKind(rawValue: "cash-stacked")
+    /// A note in escrow was given back (`amount`); it never reached the cash box.
+    public static let cashReturned = LedgerEntryKind(rawValue: "cash-returned")
+    /// Coins were paid out (`amount` actually paid; `detail` says change, refund or return).
+    public static let cashDispensed = LedgerEntryKind(rawValue: "cash-dispensed")
+    /// Money the cash module could not pay out (`amount`): owed to the resident and reported.
+    public static let cashOwed = LedgerEntryKind(rawValue: "cash-owed")
+    /// The card terminal approved `amount` (`paymentReference` is the approval number).
+    public static let cardApproved = LedgerEntryKind(rawValue: "card-approved")
+    /// An approval was cancelled (`amount`), reversing the charge.
+    public static let cardCancelled = LedgerEntryKind(rawValue: "card-cancelled")
+    /// A technician's test print (`kioskctl printer test`): the test number, job id and outcome in
+    /// `detail`; no money, no resident.
+    public static let testPrint = LedgerEntryKind(rawValue: "test-print")
+    /// Every kind this version knows: the issue's kinds in its order, then money movements and tests.
     public static let all: [LedgerEntryKind] = [
         .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
         .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
-        .clockAdjusted,
+        .clockAdjusted, .cashInserted, .cashStacked, .cashReturned, .cashDispensed, .cashOwed, .cardApproved,
+        .cardCancelled, .testPrint,
     ]
 
     /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,

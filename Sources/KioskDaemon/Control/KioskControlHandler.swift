@@ -51,7 +51,17 @@ struct KioskControlHandler: ControlHandler {
         case "printer-test":
             let seconds = request.arguments["timeout"].flatMap(Int.init) ?? 120
             guard (1...3600).contains(seconds) else { return failure(.badArgument("timeout must be 1 to 3600 seconds")) }
-            let report = await PrinterTest.run(printer: kiosk.devices.printer, timeout: .seconds(seconds))
+            var report = await PrinterTest.run(printer: kiosk.devices.printer, timeout: .seconds(seconds))
+            if let ledger = await kiosk.ledger {
+                let record = LedgerRecord(
+                    kind: .testPrint, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), printerJobID: report.job,
+                    detail: "test number \(report.issuanceNumber): \(report.outcome)" + (report.reason.map { " (\($0))" } ?? ""))
+                do {
+                    report.ledgerSequence = try await ledger.append([record]).first.map { Int($0.sequence) }
+                } catch {
+                    report.reason = (report.reason.map { $0 + "; " } ?? "") + "not recorded in the ledger: \(error)"
+                }
+            }
             logger.notice("printer test: \(report.outcome)\(report.reason.map { " (\($0))" } ?? "")")
             return encode(.success(report))
         case "reload":

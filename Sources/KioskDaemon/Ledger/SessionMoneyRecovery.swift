@@ -70,7 +70,7 @@ enum SessionMoneyRecovery {
             var records: [LedgerRecord] = []
             func cashRecord(_ kind: LedgerEntryKind, _ won: Int, _ detail: String) -> LedgerRecord {
                 LedgerRecord(
-                    kind: kind, kioskID: kioskID, instant: StartupRecovery.now(), sessionID: sessionID, amount: Money(won: won),
+                    kind: kind, kioskID: kioskID, instant: LedgerInstant.now(), sessionID: sessionID, amount: Money(won: won),
                     paymentMethod: .cash, paymentReference: now.reference, detail: detail)
             }
             let boxDelta = now.box - recorded.box
@@ -86,7 +86,7 @@ enum SessionMoneyRecovery {
                     records.append(cashRecord(.cashDispensed, outDelta, "refund"))
                     var refunded = refunding.record
                     refunded.kind = .refunded
-                    refunded.instant = StartupRecovery.now()
+                    refunded.instant = LedgerInstant.now()
                     refunded.detail = "recovered at start: paid out per the cash module's counter"
                     records.append(refunded)
                 } else {
@@ -121,7 +121,7 @@ enum SessionMoneyRecovery {
             var records: [LedgerRecord] = []
             if balance.unsettledCash > .zero {
                 records.append(LedgerRecord(
-                    kind: .cashOwed, kioskID: kioskID, instant: StartupRecovery.now(), sessionID: sessionID,
+                    kind: .cashOwed, kioskID: kioskID, instant: LedgerInstant.now(), sessionID: sessionID,
                     amount: balance.unsettledCash, paymentMethod: .cash,
                     detail: balance.paid ? "recovered at start: change not given" : "recovered at start: cash taken, payment not completed"))
             }
@@ -131,11 +131,11 @@ enum SessionMoneyRecovery {
                     do throws(CardError) {
                         try await card.cancel(approval)
                         records.append(LedgerRecord(
-                            kind: .cardCancelled, kioskID: kioskID, instant: StartupRecovery.now(), sessionID: sessionID, amount: amount,
+                            kind: .cardCancelled, kioskID: kioskID, instant: LedgerInstant.now(), sessionID: sessionID, amount: amount,
                             paymentMethod: .card, paymentReference: reference, detail: "recovered at start: approved, never paid"))
                     } catch {
                         records.append(LedgerRecord(
-                            kind: .cashOwed, kioskID: kioskID, instant: StartupRecovery.now(), sessionID: sessionID, amount: amount,
+                            kind: .cashOwed, kioskID: kioskID, instant: LedgerInstant.now(), sessionID: sessionID, amount: amount,
                             paymentMethod: .card, paymentReference: reference,
                             detail: "recovered at start: card approval could not be cancelled: \(error.description)"))
                     }

@@ -36,7 +36,7 @@ enum StartupRecovery {
                     if history.last?.record.kind == .printing {
                         outcome = await ask(printer, jobID: history.last?.record.printerJobID)
                     }
-                    switch try IssuanceRecovery.decide(history: history, printJob: outcome, at: now()) {
+                    switch try IssuanceRecovery.decide(history: history, printJob: outcome, at: LedgerInstant.now()) {
                     case .finished: break
                     case .pending:
                         if attempts < 600 {
@@ -80,11 +80,5 @@ enum StartupRecovery {
             if case .unknownJob = error { return .unknown }
             return .active
         }
-    }
-
-    static func now() -> LedgerInstant {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return LedgerInstant(date: Date(), uptimeNanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
     }
 }

@@ -615,11 +615,7 @@ actor SessionRunner {
     /// Sets the kiosk id used for entries that belong to no session.
     func setKioskID(_ id: String) { kioskIDFallback = id }
 
-    private func instant() -> LedgerInstant {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return LedgerInstant(date: Date(), uptimeNanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
-    }
+    private func instant() -> LedgerInstant { .now() }
 
     // MARK: - one event at a time per session
 
