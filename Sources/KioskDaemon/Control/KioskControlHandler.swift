@@ -131,9 +131,60 @@ struct KioskControlHandler: ControlHandler {
             await simulated.insert(Money(won: won))
             logger.info("simulated cash: \(won) won inserted")
             return encode(.success(ControlAcknowledgement(message: "\(won) won inserted")))
+        case "collect":
+            return await collectCash()
+        case "refill":
+            var coins: [Money: Int] = [:]
+            for pair in (arguments["coins"] ?? "").split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let coin = Int(parts[0]), let count = Int(parts[1]), coin > 0, count > 0 else {
+                    return failure(.badArgument("refill needs COIN=COUNT pairs with positive numbers, e.g. 100=200, not \"\(pair)\""))
+                }
+                coins[Money(won: coin), default: 0] += count
+            }
+            guard !coins.isEmpty else { return failure(.badArgument("refill needs at least one --coin COIN=COUNT")) }
+            return await refillCash(coins)
         default:
-            return failure(.badArgument("cash needs action \"status\" or \"insert\""))
+            return failure(.badArgument("cash needs action \"status\", \"insert\", \"collect\" or \"refill\""))
         }
+    }
+
+    /// Records what the technician took out of the cash box (ledger first), then resets the module's count.
+    private func collectCash() async -> [UInt8] {
+        guard let ledger = await kiosk.ledger else { return failure(.failed("the ledger is not open: nothing can be recorded")) }
+        let contents = await kiosk.devices.cash.cashBoxContents()
+        let total = contents.reduce(Money.zero) { $0 + $1.key * $1.value }
+        let counts = contents.keys.sorted().map { "\($0.won)×\(contents[$0]!)" }.joined(separator: " ")
+        var after = await CashCounters.read(kiosk.devices.cash)
+        after?.box = 0
+        let record = LedgerRecord(
+            kind: .cashCollected, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total,
+            paymentReference: after?.reference, detail: counts.isEmpty ? "cash box empty" : counts)
+        do {
+            _ = try await ledger.append([record])
+            _ = try await kiosk.devices.cash.collectCashBox()
+        } catch {
+            return failure(.failed("cash box collection not recorded: \(error)"))
+        }
+        logger.notice("cash box collected: \(total) (\(counts))")
+        return encode(.success(ControlAcknowledgement(message: "cash box collected: \(total)" + (counts.isEmpty ? "" : " (\(counts))"))))
+    }
+
+    /// Records coins a technician put into the hoppers (ledger first), then adds them to the counts.
+    private func refillCash(_ coins: [Money: Int]) async -> [UInt8] {
+        guard let ledger = await kiosk.ledger else { return failure(.failed("the ledger is not open: nothing can be recorded")) }
+        let total = coins.reduce(Money.zero) { $0 + $1.key * $1.value }
+        let counts = coins.keys.sorted().map { "\($0.won)×\(coins[$0]!)" }.joined(separator: " ")
+        let record = LedgerRecord(
+            kind: .cashRefilled, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total, detail: counts)
+        do {
+            _ = try await ledger.append([record])
+            try await kiosk.devices.cash.refill(coins)
+        } catch {
+            return failure(.failed("refill not recorded: \(error)"))
+        }
+        logger.notice("hoppers refilled: \(counts)")
+        return encode(.success(ControlAcknowledgement(message: "hoppers refilled: \(counts)")))
     }
 
     private func encode<Result: Codable & Sendable>(_ response: ControlResponse<Result>) -> [UInt8] {

@@ -18,4 +18,10 @@ public protocol CashHandler: KioskDevice {
     func dispense(_ amount: Money) async throws(CashError) -> DispenseResult
     /// Money events as they happen; each call gets its own stream.
     func cashEvents() -> AsyncStream<CashEvent>
+    /// What the cash box holds by the module's own count, per denomination.
+    func cashBoxContents() async -> [Money: Int]
+    /// A technician emptied the cash box: returns what it held by the module's count and starts again at zero.
+    func collectCashBox() async throws(CashError) -> [Money: Int]
+    /// A technician put `coins` into the payout hoppers: adds them to the hopper counts.
+    func refill(_ coins: [Money: Int]) async throws(CashError)
 }

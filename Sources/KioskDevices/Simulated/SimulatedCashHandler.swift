@@ -111,6 +111,27 @@ public actor SimulatedCashHandler: CashHandler, FaultInjectable {
         }
     }
 
+    public func cashBoxContents() -> [Money: Int] {
+        Dictionary(uniqueKeysWithValues: holdings.cashBox.map { (Money(won: $0.key), $0.value) })
+    }
+
+    public func collectCashBox() throws(CashError) -> [Money: Int] {
+        let contents = cashBoxContents()
+        holdings.cashBox = [:]
+        persist()
+        return contents
+    }
+
+    public func refill(_ coins: [Money: Int]) throws(CashError) {
+        for (coin, count) in coins {
+            guard Self.coins.contains(coin.won) else { throw .deviceError("no hopper pays \(coin)") }
+            guard count > 0 else { throw .deviceError("a refill of \(coin) must add at least one coin, not \(count)") }
+        }
+        for (coin, count) in coins { holdings.hoppers[coin.won, default: 0] += count }
+        persist()
+        broadcaster.publishIfChanged(Self.status(holdings: holdings, faults: faults))
+    }
+
     /// The current holdings (for `kioskctl cash status` and the crash test's balance check).
     public func currentHoldings() -> Holdings { holdings }
 

@@ -166,6 +166,16 @@ public actor CCTalkCashHandler: CashHandler {
         return cashBox
     }
 
+    public func cashBoxContents() -> [Money: Int] { cashBox }
+
+    public func refill(_ coins: [Money: Int]) throws(CashError) {
+        let counts = hopperCounts()
+        for (coin, count) in coins where counts[coin] == nil || count <= 0 {
+            throw .deviceError(counts[coin] == nil ? "no hopper pays \(coin)" : "a refill of \(coin) must add at least one coin")
+        }
+        for (coin, count) in coins { try setHopperCount(coin, count: counts[coin, default: 0] + count) }
+    }
+
     /// Clears a latched fraud or jam after a technician has looked at the module.
     public func acknowledgeFaults() {
         fraud = nil
