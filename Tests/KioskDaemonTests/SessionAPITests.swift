@@ -56,6 +56,21 @@ struct SessionAPITests {
         #expect(entries.first { $0.record.kind.rawValue == "cash-dispensed" }?.record.amount == Money(won: 200))
     }
 
+    @Test("two copies: one quote for both, one job with two copies, one issuance")
+    func twoCopies() async throws {
+        let kiosk = try SessionKiosk()
+        try await kiosk.start()
+        let (id, quoted) = try await kiosk.quoted("LD-LAND", copies: 2)
+        #expect(quoted["total"] as? Int == 1000)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        let done = try await kiosk.waitFinished(id)
+        #expect((done["documents"] as? [[String: Any]])?.first?["state"] as? String == "issued")
+        #expect(await kiosk.stop() == 0)
+        let paid = try #require(try await kiosk.entries().first { $0.record.kind == .paid })
+        #expect(paid.record.copies == 2)
+        #expect(paid.record.amount == Money(won: 1000))
+    }
+
     @Test("cancel before payment and idle timeout charge nothing and write nothing")
     func cancelAndTimeout() async throws {
         let kiosk = try SessionKiosk(idleSeconds: 1)

@@ -46,6 +46,18 @@ struct IPPPrinterTests {
         #expect(try peer.spooledDocument(job: id.rawValue) == Data(rendered.pdf))
     }
 
+    @Test("several copies are one job with the IPP copies attribute")
+    func copiesAreOneJob() async throws {
+        let peer = try await IPPEvePrinterPeer()
+        defer { peer.shutdown() }
+        let printer = try printer(peer)
+        var (job, rendered) = try job("1111-2222-3333-4440")
+        job.copies = 3
+        let id = try await printer.submit(job)
+        #expect(try await printer.waitForTerminalState(id) == .completed)
+        #expect(try peer.spooledDocument(job: id.rawValue) == Data(rendered.pdf))
+    }
+
     @Test("no paper before a session: status says so and documents cannot be sold")
     func mediaEmptyBefore() async throws {
         let peer = try await IPPEvePrinterPeer()

@@ -154,12 +154,6 @@ actor SessionRunner {
                 status: 503,
                 message: "no document source is configured ([session] document_source): nothing can be printed, so no payment is taken")
         }
-        if let several = live.session.issuances.first(where: { $0.request.copies > 1 }) {
-            throw Refusal(
-                status: 501,
-                message: "\(several.request.documentCode): \(several.request.copies) copies cannot be printed yet "
-                    + "(print jobs carry no copies attribute); choose 1 copy per document")
-        }
         let total = live.session.total
         let chosen: PaymentMethod = total == .zero ? .exempt : method
         if total > .zero && method == .exempt { throw Refusal(status: 400, message: "method \"exempt\" is only for a total of 0 won") }
@@ -553,7 +547,7 @@ actor SessionRunner {
             let pages = rendered.pageCount
             let hash = SHA256Hash.of(pdf)
             let name = "issuance-\(request.issuanceNumber.formatted)-\(request.documentCode)-x\(request.copies)"
-            let job = try await devices.printer.submit(PrintJob(name: name, document: pdf, pages: pages))
+            let job = try await devices.printer.submit(PrintJob(name: name, document: pdf, pages: pages, copies: request.copies))
             return .printJobPrepared(issuanceID: request.issuanceID, jobID: job.rawValue, pdfSHA256: hash)
         } catch {
             return fail("\(error)")

@@ -10,13 +10,16 @@ public struct PrintJob: Sendable {
     public var pages: Int
     /// 0 for the first print of a document; n for the n-th explicit reprint of the same issuance.
     public var reprint: Int
+    /// How many copies of the document the printer makes (IPP `copies`), 1 or more.
+    public var copies: Int
 
     /// A job.
-    public init(name: String, document: [UInt8], pages: Int, reprint: Int = 0) {
+    public init(name: String, document: [UInt8], pages: Int, reprint: Int = 0, copies: Int = 1) {
         self.name = name
         self.document = document
         self.pages = pages
         self.reprint = reprint
+        self.copies = max(1, copies)
     }
 }
 

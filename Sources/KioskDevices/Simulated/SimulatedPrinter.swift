@@ -10,6 +10,7 @@ public actor SimulatedPrinter: DocumentPrinter, FaultInjectable {
         var document: [UInt8]
         var state: PrintJobState
         var startedAt: ContinuousClock.Instant?
+        var copies: Int
     }
 
     public nonisolated let kind = DeviceKind.printer
@@ -49,7 +50,7 @@ public actor SimulatedPrinter: DocumentPrinter, FaultInjectable {
         } catch {
             throw .rejected("cannot spool: \(error.localizedDescription)")
         }
-        jobs[id] = Job(name: job.name, document: job.document, state: .pending, startedAt: nil)
+        jobs[id] = Job(name: job.name, document: job.document, state: .pending, startedAt: nil, copies: job.copies)
         advance()
         return PrintJobID(id)
     }
@@ -102,7 +103,7 @@ public actor SimulatedPrinter: DocumentPrinter, FaultInjectable {
                 job.state = .held(reasons: holdReasons)
                 job.startedAt = nil
             } else if let started = job.startedAt {
-                if now - started >= printDuration {
+                if now - started >= printDuration * job.copies {
                     job.state = .completed
                     complete(id: id, job: job)
                 }

@@ -43,12 +43,13 @@ final class IPPConnection {
     /// Print-Job with the PDF in the request body; returns the job id. Always on a fresh connection:
     /// a kept-alive one may have been closed by a printer that restarted, and a failure half-way
     /// through a job must never be retried blindly.
-    func printJob(name: String, document: [UInt8]) -> Result<Int, IPPFailure> {
+    func printJob(name: String, document: [UInt8], copies: Int = 1) -> Result<Int, IPPFailure> {
         disconnect()
         guard let http = connection() else { return .failure(lastFailure()) }
         let request = newRequest(IPP_OP_PRINT_JOB)
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, name)
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nil, "application/pdf")
+        if copies > 1 { ippAddInteger(request, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", Int32(clamping: copies)) }
         defer { ippDelete(request) }
         // The length is the whole body: the IPP message plus the document (real-peers.md §2).
         let length = ippLength(request) + document.count

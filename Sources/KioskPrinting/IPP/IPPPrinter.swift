@@ -73,7 +73,8 @@ public actor IPPPrinter: DocumentPrinter, Service {
         while true {
             let name = job.name
             let document = job.document
-            let result = await worker.perform { connection in connection.printJob(name: name, document: document) }
+            let copies = job.copies
+            let result = await worker.perform { connection in connection.printJob(name: name, document: document, copies: copies) }
             switch result {
             case .success(let id):
                 logger.info("print job submitted", metadata: [

@@ -92,11 +92,11 @@ final class SessionKiosk: @unchecked Sendable {
     }
 
     /// Starts a session for `code`, confirms and returns (session id, the view after confirm).
-    func quoted(_ code: String) async throws -> (String, [String: Any]) {
+    func quoted(_ code: String, copies: Int = 1) async throws -> (String, [String: Any]) {
         let started = try await api("POST", "/sessions")
         try #require(started.status == 201, "start: \(started.json)")
         let id = try #require(started.json["id"] as? String)
-        let chosen = try await api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"\#(code)","copies":1}]}"#)
+        let chosen = try await api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"\#(code)","copies":\#(copies)}]}"#)
         try #require(chosen.status == 200, "choose: \(chosen.json)")
         let confirmed = try await api("POST", "/sessions/\(id)/confirm")
         try #require(confirmed.status == 200, "confirm: \(confirmed.json)")
