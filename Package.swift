@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
+                "KioskSync", "KioskLedger",  // issue 5 (sync)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -102,6 +103,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
                 "KioskLedger",
+                "KioskSync",  // issue 5 (keys init, sync status/now)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

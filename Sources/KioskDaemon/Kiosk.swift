@@ -19,6 +19,8 @@ actor Kiosk {
     private(set) var maintenance: Bool
     private(set) var shuttingDown = false
     private(set) var uiURL = ""
+    // MARK: issue 5 (sync): the running sync, for the status report and `kioskctl sync`.
+    private(set) var sync: SyncController?
 
     init(configuration: KioskConfiguration, devices: DeviceSet, metrics: KioskMetrics, logger: Logger) {
         self.configuration = configuration
@@ -34,6 +36,10 @@ actor Kiosk {
     }
 
     func setUIURL(_ url: String) { uiURL = url }
+
+    // MARK: issue 5 (sync)
+    /// Called by the sync service when it starts.
+    func attach(sync controller: SyncController) { sync = controller }
 
     /// Turns maintenance (out of service) on or off; it survives a restart.
     func setMaintenance(_ on: Bool) throws {
@@ -99,6 +105,6 @@ actor Kiosk {
             uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
             nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
-            devices: statuses, ledgerHead: nil, syncLag: nil, uiURL: uiURL)
+            devices: statuses, ledgerHead: nil, syncLag: (await sync?.status().lag).map { Int($0) } /* MARK: issue 5 */, uiURL: uiURL)
     }
 }

@@ -11,10 +11,10 @@ public struct KioskHeartbeat: Sendable, Hashable, Codable {
     public var syncLag: Int64
     /// Each device's name and state (`online`, `offline`, `hardwareError`, …).
     public var devices: [DeviceReport]
-    /// Paper level in percent, if known.
-    public var paperPercent: Int?
-    /// Toner level in percent, if known.
-    public var tonerPercent: Int?
+    /// Paper level as the printer reports it (`ok`, `low`, `empty`, `unknown`), if known.
+    public var paperLevel: String?
+    /// Toner level (`ok`, `low`, `empty`, `unknown`), if known.
+    public var tonerLevel: String?
     /// Cash held for change, in won, if known.
     public var cashWon: Int?
     /// The configuration version in use, if any.
@@ -23,7 +23,7 @@ public struct KioskHeartbeat: Sendable, Hashable, Codable {
     /// A heartbeat.
     public init(
         kioskID: String, sentAtUTCMilliseconds: Int64, lastSequence: Int64, syncLag: Int64,
-        devices: [DeviceReport], paperPercent: Int? = nil, tonerPercent: Int? = nil, cashWon: Int? = nil,
+        devices: [DeviceReport], paperLevel: String? = nil, tonerLevel: String? = nil, cashWon: Int? = nil,
         configVersion: String? = nil
     ) {
         self.kioskID = kioskID
@@ -31,8 +31,8 @@ public struct KioskHeartbeat: Sendable, Hashable, Codable {
         self.lastSequence = lastSequence
         self.syncLag = syncLag
         self.devices = devices
-        self.paperPercent = paperPercent
-        self.tonerPercent = tonerPercent
+        self.paperLevel = paperLevel
+        self.tonerLevel = tonerLevel
         self.cashWon = cashWon
         self.configVersion = configVersion
     }

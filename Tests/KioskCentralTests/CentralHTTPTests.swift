@@ -148,7 +148,7 @@ import Testing
         let beat = KioskHeartbeat(
             kioskID: rig.chain.kioskID, sentAtUTCMilliseconds: now, lastSequence: 20, syncLag: 10,
             devices: [DeviceReport(name: "printer", state: "online"), DeviceReport(name: "cash", state: "hardwareError", detail: "hopper jam")],
-            paperPercent: 40, tonerPercent: 70, cashWon: 52_000)
+            paperLevel: "low", tonerLevel: "ok", cashWon: 52_000)
         let ack = try await rig.client.heartbeat(beat)
         #expect(ack.ackedSequence == Int64(rig.chain.entries.count))
         // A heartbeat with a bad signature is refused.
@@ -162,7 +162,7 @@ import Testing
         #expect(list?.count == 1)
         #expect(list?.first?["online"] as? Bool == true)
         let heartbeat = list?.first?["heartbeat"] as? [String: Any]
-        #expect(heartbeat?["syncLag"] as? Int == 10 && heartbeat?["paperPercent"] as? Int == 40)
+        #expect(heartbeat?["syncLag"] as? Int == 10 && heartbeat?["paperLevel"] as? String == "low")
         let csv = try await HTTPProbe.get(rig.central.baseURL + "/v1/kiosks?format=csv")
         #expect(csv.contentType.hasPrefix("text/csv"))
         #expect(csv.body.contains("seoul-jongno-01,종로구청 1층,Jongno-gu,") && csv.body.contains("cash=hardwareError"))

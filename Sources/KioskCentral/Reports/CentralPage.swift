@@ -28,7 +28,7 @@ enum CentralPage {
             let state = status.tamperedReason != nil ? "TAMPERED" : (status.online ? "online" : "offline")
             rows += "<tr><td>\(escape(status.id))</td><td>\(escape(status.name))</td><td>\(escape(status.district))</td><td>\(state)</td>"
             rows += "<td>\(status.ackedSequence)</td><td>\(status.heartbeat.map { "\($0.syncLag)" } ?? "-")</td>"
-            rows += "<td>\(status.heartbeat?.paperPercent.map { "\($0)%" } ?? "-")</td><td>\(devices)</td></tr>\n"
+            rows += "<td>\(escape(status.heartbeat?.paperLevel ?? "-"))</td><td>\(devices)</td></tr>\n"
         }
         return """
             <!doctype html>

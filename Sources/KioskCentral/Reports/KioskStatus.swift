@@ -39,7 +39,7 @@ public struct KioskStatus: Sendable, Hashable, Codable {
 
     /// The CSV header line for `csvLine`.
     public static let csvHeader =
-        "id,name,district,location,online,last_seen_utc_ms,tampered,acked_sequence,sync_lag,paper_percent,toner_percent,cash_won,devices\n"
+        "id,name,district,location,online,last_seen_utc_ms,tampered,acked_sequence,sync_lag,paper,toner,cash_won,devices\n"
 
     /// One CSV line.
     public var csvLine: String {
@@ -47,7 +47,7 @@ public struct KioskStatus: Sendable, Hashable, Codable {
         let fields: [String] = [
             id, name, district, location, online ? "true" : "false", lastSeenUTCMilliseconds.map(String.init) ?? "",
             tamperedReason ?? "", "\(ackedSequence)", heartbeat.map { "\($0.syncLag)" } ?? "",
-            heartbeat?.paperPercent.map(String.init) ?? "", heartbeat?.tonerPercent.map(String.init) ?? "",
+            heartbeat?.paperLevel ?? "", heartbeat?.tonerLevel ?? "",
             heartbeat?.cashWon.map(String.init) ?? "", devices,
         ]
         return fields.map(CSV.field).joined(separator: ",") + "\n"
