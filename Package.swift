@@ -211,6 +211,7 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting", "KioskLedger",
+                "KioskCentral", "KioskSync",  // issue 5 (central ingest benchmark)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
