@@ -162,6 +162,8 @@ let package = Package(
                 "KioskCentral", "KioskSync", "KioskCore", "KioskLedger", "KioskTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -45,7 +45,7 @@ struct CentralAPI: Sendable {
         case .success(let decoded): batch = decoded
         case .failure(let problem): return problem.response
         }
-        do {
+        do throws(CentralStorageError) {
             switch try await LedgerIngest(storage: storage).ingest(pathKioskID: id, batch: batch, nowUTCMilliseconds: Self.nowMilliseconds()) {
             case .accepted(let ack):
                 return CentralResponses.json(ack)
@@ -60,7 +60,7 @@ struct CentralAPI: Sendable {
 
     func head(_ context: BasicRequestContext) async -> Response {
         let id = context.parameters.get("id") ?? ""
-        do {
+        do throws(CentralStorageError) {
             guard try await storage.kiosk(id: id) != nil else {
                 return CentralResponses.problem(404, "unknown-kiosk", "no kiosk \(id) is registered")
             }
@@ -78,7 +78,7 @@ struct CentralAPI: Sendable {
         case .success(let body): bytes = body
         case .failure(let problem): return problem.response
         }
-        do {
+        do throws(CentralStorageError) {
             guard let kiosk = try await storage.kiosk(id: id) else {
                 return CentralResponses.problem(401, "unknown-kiosk", "no kiosk \(id) is registered")
             }
@@ -109,12 +109,12 @@ struct CentralAPI: Sendable {
     func verify(_ context: BasicRequestContext) async -> Response {
         let text = context.parameters.get("number") ?? ""
         let number: IssuanceNumber
-        do {
+        do throws(IssuanceNumberError) {
             number = try IssuanceNumber(parsing: text)
         } catch {
             return CentralResponses.problem(400, "invalid-issuance-number", error.description)
         }
-        do {
+        do throws(CentralStorageError) {
             let entries = try await storage.issuanceEntries(number: number)
             guard let numbered = entries.first(where: { $0.record.issuanceNumber == number }) else {
                 return CentralResponses.json(VerificationAnswer(issuanceNumber: number.formatted, found: false), status: .notFound)
@@ -163,7 +163,7 @@ struct CentralAPI: Sendable {
         guard format == "json" || format == "csv" else {
             return CentralResponses.problem(400, "bad-format", "format must be json or csv, got \"\(format)\"")
         }
-        do {
+        do throws(CentralStorageError) {
             let statuses = try await statuses()
             if format == "csv" {
                 return CentralResponses.text(KioskStatus.csvHeader + statuses.map(\.csvLine).joined(), contentType: "text/csv; charset=utf-8")
@@ -204,7 +204,7 @@ struct CentralAPI: Sendable {
         guard format == "json" || format == "csv" else {
             return CentralResponses.problem(400, "bad-format", "format must be json or csv, got \"\(format)\"")
         }
-        do {
+        do throws(CentralStorageError) {
             guard let report = try await report(date: date) else {
                 return CentralResponses.problem(400, "bad-date", "\"\(date)\" is not a date YYYY-MM-DD")
             }
@@ -216,7 +216,7 @@ struct CentralAPI: Sendable {
     }
 
     func page() async -> Response {
-        do {
+        do throws(CentralStorageError) {
             let statuses = try await statuses()
             var days: [(String, Int)] = []
             var calendar = Calendar(identifier: .gregorian)

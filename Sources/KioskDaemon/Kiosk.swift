@@ -105,6 +105,6 @@ actor Kiosk {
             uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
             nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
-            devices: statuses, ledgerHead: nil, syncLag: (await sync?.status().lag).map { Int($0) } /* MARK: issue 5 */, uiURL: uiURL)
+            devices: statuses, ledgerHead: nil, syncLag: await sync?.lag() /* MARK: issue 5 */, uiURL: uiURL)
     }
 }

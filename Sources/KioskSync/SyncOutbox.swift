@@ -39,7 +39,7 @@ public actor SyncOutbox {
     /// - Throws: `SyncError` from the failing step; the status records it.
     @discardableResult
     public func pushPending() async throws(SyncError) -> Int {
-        do {
+        do throws(SyncError) {
             let stored = try await round()
             failures = 0
             lastError = nil
@@ -80,7 +80,7 @@ public actor SyncOutbox {
             guard let first = entries.first, let last = entries.last else { return stored }
             lastSequence = max(lastSequence, last.sequence)
             let batch = key.signedBatch(kioskID: client.kioskID, previousHash: first.previousHash, entries: entries)
-            do {
+            do throws(SyncError) {
                 let ack = try await client.push(batch)
                 acked = ack.ackedSequence
                 stored += ack.stored

@@ -53,7 +53,7 @@ import Testing
         #expect(ack.ackedSequence == 4 && ack.stored == 4)
         let again = try await rig.client.push(rig.chain.batch(1...4))
         #expect(again == LedgerAck(kioskID: rig.chain.kioskID, ackedSequence: 4, ackedHash: rig.chain.entries[3].entryHash, stored: 0))
-        do {
+        do throws(SyncError) {
             _ = try await rig.client.push(rig.chain.batch(7...9))
             Issue.record("a gap was accepted")
         } catch .refused(let status, let problem) {
@@ -66,7 +66,7 @@ import Testing
     @Test func anotherKiosksKeyAndUnknownKioskAreRefused() async throws {
         let rig = try await Rig()
         let intruder = SyncClient(baseURL: rig.central.baseURL, kioskID: rig.chain.kioskID, key: KioskSigningKey())
-        do {
+        do throws(SyncError) {
             _ = try await intruder.push(rig.chain.batch(1...3, signer: KioskSigningKey()))
             Issue.record("a forged batch was accepted")
         } catch .refused(let status, let problem) {
@@ -74,7 +74,7 @@ import Testing
             #expect(problem.error == "bad-signature")
         }
         let stranger = SyncClient(baseURL: rig.central.baseURL, kioskID: "nobody", key: KioskSigningKey())
-        do {
+        do throws(SyncError) {
             _ = try await stranger.push(rig.chain.batch(1...3))
             Issue.record("an unknown kiosk was accepted")
         } catch .refused(let status, _) {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Raw HTTP requests for tests that send what a kiosk never would (garbage, wrong types, huge bodies).
 enum HTTPProbe {

@@ -80,7 +80,7 @@ public struct LedgerIngest: Sendable {
         if fresh.isEmpty {
             return .accepted(LedgerAck(kioskID: pathKioskID, ackedSequence: head.sequence, ackedHash: head.hash, stored: 0))
         }
-        do {
+        do throws(CentralStorageError) {
             try await storage.append(kioskID: pathKioskID, entries: fresh, expectedHead: head.sequence)
         } catch .headMoved(_, let found) {
             return .refused(status: 409, problem: CentralProblem(

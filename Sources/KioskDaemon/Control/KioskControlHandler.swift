@@ -1,6 +1,7 @@
 import Foundation
 import KioskControl
 import KioskDevices
+import KioskSync  // issue 5 (sync-status / sync-now answers)
 import Logging
 
 /// Carries out technicians' control requests against the running kiosk.

@@ -17,6 +17,9 @@ actor SyncController {
         return requested
     }
 
+    /// Entries central has not acknowledged yet.
+    func lag() async -> Int { Int(await outbox.status.lag) }
+
     /// The outbox's status.
     func status() async -> SyncStatus { await outbox.status }
 }
