@@ -5,10 +5,16 @@ public import KioskCore
 /// A kiosk's Ed25519 private key. The key file holds the 32-byte private key in base64 on one line and
 /// is created with mode 0600 by `kioskctl keys init`.
 public struct KioskSigningKey: Sendable {
-    private let key: Curve25519.Signing.PrivateKey
+    // The raw 32 bytes: swift-crypto's key types are not Sendable, so the key is rebuilt for each use.
+    private let raw: Data
+
+    private var key: Curve25519.Signing.PrivateKey {
+        // `raw` always holds a valid key: it comes from a generated key or passed the check in init.
+        (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) ?? Curve25519.Signing.PrivateKey()
+    }
 
     /// A new random key.
-    public init() { key = Curve25519.Signing.PrivateKey() }
+    public init() { raw = Curve25519.Signing.PrivateKey().rawRepresentation }
 
     /// The key in `path`.
     /// - Throws: `KioskKeyError` if the file cannot be read, is readable by others, or does not hold a key.
@@ -25,9 +31,9 @@ public struct KioskSigningKey: Sendable {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
         guard let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+            (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) != nil
         else { throw .malformed(path: path) }
-        self.key = key
+        self.raw = raw
     }
 
     /// Writes a new key to `path` with mode 0600 and returns it; never overwrites an existing file.
@@ -41,7 +47,7 @@ public struct KioskSigningKey: Sendable {
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
-        let text = Array((fresh.key.rawRepresentation.base64EncodedString() + "\n").utf8)
+        let text = Array((fresh.raw.base64EncodedString() + "\n").utf8)
         let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == text.count, fsync(descriptor) == 0 else {
             throw .unwritable(path: path, reason: String(cString: strerror(errno)))
