@@ -1,3 +1,4 @@
+import Foundation
 /// RFC 4180 quoting for report fields.
 enum CSV {
     static func field(_ text: String) -> String {

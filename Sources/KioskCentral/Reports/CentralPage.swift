@@ -1,3 +1,6 @@
+import Foundation
+import KioskSync
+
 /// The read-only central office page: kiosk status table and an SVG bar chart of daily issuances,
 /// rendered on the server (no JavaScript).
 enum CentralPage {

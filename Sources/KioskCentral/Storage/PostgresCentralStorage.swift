@@ -1,6 +1,6 @@
 import Foundation
 public import KioskCore
-import Logging
+public import Logging
 import PostgresNIO
 public import ServiceLifecycle
 
