@@ -111,7 +111,8 @@ let package = Package(
         .executableTarget(
             name: "kiosk-central",
             dependencies: [
-                "KioskCentral",
+                "KioskCentral", "KioskCore", "KioskSync",  // issue 5: bench-ingest needs entries, keys and raw GRDB
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -213,7 +214,6 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting", "KioskLedger",
-                "KioskCentral", "KioskSync",  // issue 5 (central ingest benchmark)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

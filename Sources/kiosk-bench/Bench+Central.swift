@@ -1,123 +1,45 @@
 import Foundation
-import GRDB
-import KioskCentral
-import KioskCore
-import KioskSync
 
-/// Central ingest benchmark (issue 5): many kiosks catching up at once, each pushing its backlog in
-/// signed batches through `LedgerIngest` (signature check, hash-chain check, atomic store) into the
-/// SQLite backend; beside it, in the same run, the raw baseline: the same rows (pre-encoded) inserted in
-/// one SQLite transaction with a prepared statement.
-///
-/// Scale: `KIOSK_BENCH_CENTRAL_KIOSKS` kiosks (default 100) × `KIOSK_BENCH_CENTRAL_ENTRIES` entries each
-/// (default 1,000), batches of `KIOSK_BENCH_CENTRAL_BATCH` (default 1,000), 8 kiosks pushing at a time.
-/// The issue's full scale is 1,000 × 10,000. Files go to `KIOSK_BENCH_DIR` or the temporary directory.
+/// Central benchmarks (issue 5): runs `kiosk-central bench-ingest` (built beside kiosk-bench) and relays
+/// its `bench` line: ingest throughput through LedgerIngest into SQLite for many kiosks catching up, with
+/// the raw one-transaction insert of the same rows as the baseline. Scale: `KIOSK_BENCH_CENTRAL_KIOSKS`
+/// (default 100) × `KIOSK_BENCH_CENTRAL_ENTRIES` (default 1,000) — the issue's full scale is
+/// 1,000 × 10,000. Files go to `KIOSK_BENCH_DIR` or the temporary directory. (kiosk-bench does not link
+/// KioskCentral itself: its server stack changes how C types resolve in the other benchmarks.)
 func centralBenchmarks() async throws -> [BenchFigure] {
     let environment = ProcessInfo.processInfo.environment
-    let kiosks = Int(environment["KIOSK_BENCH_CENTRAL_KIOSKS"] ?? "") ?? 100
-    let perKiosk = Int(environment["KIOSK_BENCH_CENTRAL_ENTRIES"] ?? "") ?? 1_000
-    let batchSize = Int(environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "") ?? 1_000
-    let root = URL(fileURLWithPath: environment["KIOSK_BENCH_DIR"] ?? NSTemporaryDirectory())
-        .appendingPathComponent("kiosk-bench-central-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
-
-    // The kiosks' backlogs, signed batches ready to push (not timed).
-    var backlogs: [(String, KioskSigningKey, [LedgerBatch])] = []
-    for index in 0..<kiosks {
-        let id = String(format: "bench-%04d", index)
-        let key = KioskSigningKey()
-        var entries: [LedgerEntry] = []
-        entries.reserveCapacity(perKiosk)
-        for sequence in 1...Int64(perKiosk) {
-            let record = LedgerRecord(
-                kind: sequence % 3 == 1 ? .paid : (sequence % 3 == 2 ? .printing : .issued), kioskID: id,
-                instant: LedgerInstant(utcMilliseconds: 1_763_600_400_000 + sequence * 1000, uptimeNanoseconds: sequence),
-                issuanceID: UUID(), documentCode: "RESIDENT-COPY", copies: 1, amount: Money(won: 200))
-            entries.append(LedgerEntry(sealing: record, sequence: sequence, entryID: UUID(), previousHash: entries.last?.entryHash ?? .zero))
-        }
-        let batches = stride(from: 0, to: entries.count, by: batchSize).map { start in
-            let slice = Array(entries[start..<min(start + batchSize, entries.count)])
-            return key.signedBatch(kioskID: id, previousHash: slice[0].previousHash, entries: slice)
-        }
-        backlogs.append((id, key, batches))
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kiosk-central").path
+    guard FileManager.default.isExecutableFile(atPath: executable) else {
+        throw CentralBenchError(message: "\(executable) is missing: build it with swift build --product kiosk-central")
     }
-    let total = kiosks * perKiosk
-
-    // kiosk-central's ingest over SQLite.
-    let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
-    for (id, key, _) in backlogs {
-        try await storage.addKiosk(CentralKiosk(id: id, publicKey: key.publicKey.base64, name: id, location: "", district: "bench"))
-    }
-    let ingest = LedgerIngest(storage: storage)
-    let clock = ContinuousClock()
-    let start = clock.now
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        var next = 0
-        func pushAll(_ backlog: (String, KioskSigningKey, [LedgerBatch])) async throws {
-            for batch in backlog.2 {
-                guard case .accepted = try await ingest.ingest(pathKioskID: backlog.0, batch: batch, nowUTCMilliseconds: 0) else {
-                    throw CentralStorageError.database("bench batch refused")
-                }
-            }
-        }
-        while next < min(8, backlogs.count) {
-            let backlog = backlogs[next]
-            group.addTask { try await pushAll(backlog) }
-            next += 1
-        }
-        while try await group.next() != nil, next < backlogs.count {
-            let backlog = backlogs[next]
-            group.addTask { try await pushAll(backlog) }
-            next += 1
-        }
-        try await group.waitForAll()
-    }
-    let ingestSeconds = seconds(clock.now - start)
-    guard try await storage.entryCount() == Int64(total) else { throw CentralStorageError.corrupt("bench stored the wrong count") }
-
-    // Raw baseline: the same rows, pre-encoded, in one transaction.
-    let encoder = WireCoding.encoder()
-    var rows: [[(any DatabaseValueConvertible)?]] = []
-    rows.reserveCapacity(total)
-    for (id, _, batches) in backlogs {
-        for entry in batches.flatMap(\.entries) {
-            rows.append([
-                id, entry.sequence, entry.record.kind.rawValue, entry.record.instant.utcMilliseconds, entry.record.documentCode,
-                entry.record.copies, entry.record.amount?.won, entry.record.issuanceID?.uuidString.lowercased(), nil as String?,
-                entry.entryHash.hex, String(decoding: try encoder.encode(entry), as: UTF8.self),
-            ])
-        }
-    }
-    let raw = try DatabasePool(path: root.appendingPathComponent("raw.sqlite").path)
-    try await raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-    try await raw.write { db in
-        try db.execute(
-            sql: """
-                CREATE TABLE central_entry (
-                    kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL, kind TEXT NOT NULL, utc_ms INTEGER NOT NULL,
-                    document_code TEXT, copies INTEGER, amount INTEGER, issuance_id TEXT, issuance_number TEXT,
-                    entry_hash TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kiosk_id, sequence)) WITHOUT ROWID;
-                CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
-                CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
-                CREATE INDEX central_entry_time ON central_entry(utc_ms);
-                """)
-    }
-    let rawStart = clock.now
-    try await raw.write { db in
-        let statement = try db.makeStatement(sql: "INSERT INTO central_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for row in rows { try statement.execute(arguments: StatementArguments(row)) }
-    }
-    let rawSeconds = seconds(clock.now - rawStart)
-    try raw.close()
-
-    return [
-        BenchFigure(
-            name: "central_ingest_sqlite_\(kiosks)x\(perKiosk)", value: Double(total) / ingestSeconds, unit: "entries/s",
-            baseline: Double(total) / rawSeconds),
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = [
+        "bench-ingest", "--kiosks", environment["KIOSK_BENCH_CENTRAL_KIOSKS"] ?? "100",
+        "--entries", environment["KIOSK_BENCH_CENTRAL_ENTRIES"] ?? "1000",
+        "--batch", environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "1000",
+        "--directory", environment["KIOSK_BENCH_DIR"] ?? NSTemporaryDirectory(),
     ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw CentralBenchError(message: "kiosk-central bench-ingest failed with status \(process.terminationStatus)")
+    }
+    var figures: [BenchFigure] = []
+    for line in output.split(separator: "\n") where line.hasPrefix("bench ") {
+        // bench NAME: VALUE UNIT baseline=VALUE ratio=R
+        let words = line.split(separator: " ")
+        guard words.count >= 5, let value = Double(words[2]), let baseline = Double(words[4].dropFirst("baseline=".count)) else { continue }
+        figures.append(BenchFigure(name: String(words[1].dropLast()), value: value, unit: String(words[3]), baseline: baseline))
+    }
+    return figures
 }
 
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+/// Why the central benchmark could not run.
+struct CentralBenchError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
