@@ -211,7 +211,8 @@ import Testing
             await #expect(throws: CentralStorageError.duplicateKiosk(rig.chain.kioskID)) {
                 try await rig.storage.addKiosk(CentralKiosk(id: rig.chain.kioskID, publicKey: "x", name: "", location: "", district: ""))
             }
-            #expect(try await rig.storage.kiosks().map(\.id) == [rig.chain.kioskID])
+            let ids = try await rig.storage.kiosks().map(\.id)
+            #expect(ids == [rig.chain.kioskID])
         }
     }
 }

@@ -1,5 +1,7 @@
+import CoreMetrics
 import Foundation
 import KioskConfig
+import KioskCore
 import KioskDevices
 import KioskSync
 import Logging
