@@ -167,8 +167,8 @@ import Testing
         #expect(csv.contentType.hasPrefix("text/csv"))
         #expect(csv.body.contains("seoul-jongno-01,종로구청 1층,Jongno-gu,") && csv.body.contains("cash=hardwareError"))
 
-        // The fixture's entries are on 2026-11-20 (KST).
-        let report = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2026-11-20")
+        // The fixture's entries are on 2025-11-20 (KST).
+        let report = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2025-11-20")
         #expect(report.status == 200)
         let totals = report.json?["totals"] as? [String: Any]
         // Issuances 1 and 2 printed (200 + 400 won), issuance 3 failed and was refunded (600 won).
@@ -177,10 +177,10 @@ import Testing
         #expect(totals?["refunded"] as? Int == 1)
         #expect(totals?["paidWon"] as? Int == 1200)
         #expect(totals?["revenueWon"] as? Int == 600)
-        let reportCSV = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2026-11-20&format=csv")
+        let reportCSV = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2025-11-20&format=csv")
         #expect(reportCSV.body.split(separator: "\n").first?.hasPrefix("kiosk_id,kiosk_name,document_code,issued") == true)
         #expect(reportCSV.body.contains("seoul-jongno-01,종로구청 1층,FAMILY-REL,1,1,0,0,0,400,0,0,400"))
-        let empty = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2026-11-21")
+        let empty = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2025-11-21")
         #expect((empty.json?["totals"] as? [String: Any])?["issued"] as? Int == 0)
         #expect(try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2026-13-01").status == 400)
         #expect(try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily").status == 400)

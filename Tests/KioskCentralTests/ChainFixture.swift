@@ -10,7 +10,7 @@ struct ChainFixture {
     let key = KioskSigningKey()
     private(set) var entries: [LedgerEntry] = []
     private var issuances: Int64 = 0
-    /// 2026-11-20 10:00 KST in UTC milliseconds.
+    /// 2025-11-20 10:00 KST in UTC milliseconds.
     static let baseMilliseconds: Int64 = 1_763_600_400_000
 
     init(kioskID: String, kioskNumber: Int) {

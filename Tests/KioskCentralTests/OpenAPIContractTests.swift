@@ -104,8 +104,8 @@ import Testing
             Case(method: "GET", template: "/v1/kiosks", url: "/v1/kiosks"),
             Case(method: "GET", template: "/v1/kiosks", url: "/v1/kiosks?format=csv"),
             Case(method: "GET", template: "/v1/kiosks", url: "/v1/kiosks?format=xml"),
-            Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2026-11-20"),
-            Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2026-11-20&format=csv"),
+            Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20"),
+            Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20&format=csv"),
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=yesterday"),
             Case(method: "GET", template: "/", url: "/"),
         ]

@@ -18,40 +18,33 @@ final class PostgresServer: @unchecked Sendable {
         return versions.map { "\(root)/\($0)/bin" }.first { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") }
     }()
 
-    /// The one server of this test process, started on first use.
-    static let shared: Result<PostgresServer, ChildProcess.Failure> = {
-        do {
-            let server = try PostgresServer()
-            atexit { PostgresServer.stopShared() }
-            return .success(server)
-        } catch let error as ChildProcess.Failure {
-            return .failure(error)
-        } catch {
-            return .failure(ChildProcess.Failure(description: "\(error)"))
-        }
-    }()
+    /// The one server of this test process, started on first use (asynchronously: no blocked threads).
+    static let shared = SharedPostgres()
 
-    private static func stopShared() {
-        if case .success(let server) = shared { server.stop() }
+    /// Runs a command to completion, as `postgres` when we are root.
+    @discardableResult
+    static func run(_ arguments: [String]) async throws -> String {
+        let command = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments
+        let result = try await runProcess(command[0], Array(command.dropFirst()), timeout: .seconds(120))
+        guard result.status == 0 else {
+            throw ChildProcess.Failure(description: "\(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stdout)\(result.stderr)")
+        }
+        return result.stdout
     }
 
-    /// Runs a command to completion (synchronously), as `postgres` when we are root.
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        let command = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments
+    /// Stops the server synchronously (at process exit).
+    static func stopSynchronously(folder: String) {
+        guard let bin = binaries else { return }
+        let command = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let all = command + [bin + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "stop"]
+        process.executableURL = URL(fileURLWithPath: all[0])
+        process.arguments = Array(all.dropFirst())
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ChildProcess.Failure(description: "\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(output)")
-        }
-        return output
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     static func freePort() -> Int {
@@ -67,7 +60,7 @@ final class PostgresServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    private init() throws {
+    fileprivate init() async throws {
         guard let bin = Self.binaries else {
             throw ChildProcess.Failure(description: "PostgreSQL is not installed (scripts/ensure-deps.sh central installs it)")
         }
@@ -75,8 +68,8 @@ final class PostgresServer: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if getuid() == 0, let owner = try? Self.ownerIDs() { chown(folder, owner.0, owner.1) }
         port = Self.freePort()
-        try Self.run([bin + "/initdb", "-D", folder + "/data", "-U", user, "-A", "trust", "--no-sync", "-E", "UTF8"])
-        try Self.run([
+        try await Self.run([bin + "/initdb", "-D", folder + "/data", "-U", user, "-A", "trust", "--no-sync", "-E", "UTF8"])
+        try await Self.run([
             bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60",
             "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start",
         ])
@@ -88,18 +81,33 @@ final class PostgresServer: @unchecked Sendable {
     }
 
     /// A new empty database's name.
-    func createDatabase() throws -> String {
-        lock.lock()
-        nextDatabase += 1
-        let name = "kiosk_test_\(nextDatabase)"
-        lock.unlock()
-        try Self.run([Self.binaries! + "/createdb", "-h", "127.0.0.1", "-p", "\(port)", "-U", user, name])
+    func createDatabase() async throws -> String {
+        let name = lock.withLock {
+            nextDatabase += 1
+            return "kiosk_test_\(nextDatabase)"
+        }
+        try await Self.run([Self.binaries! + "/createdb", "-h", "127.0.0.1", "-p", "\(port)", "-U", user, name])
         return name
     }
 
-    func stop() {
-        guard let bin = Self.binaries else { return }
-        _ = try? Self.run([bin + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "stop"])
-        try? FileManager.default.removeItem(atPath: folder)
+    func stop() { Self.stopSynchronously(folder: folder) }
+}
+
+/// Starts the process's PostgreSQL server once and stops it at exit.
+actor SharedPostgres {
+    private var starting: Task<PostgresServer, any Error>?
+    nonisolated(unsafe) static var folderToStop: String?
+
+    func get() async throws -> PostgresServer {
+        if let starting { return try await starting.value }
+        // One start for all callers: the actor is reentrant across the await.
+        let task = Task { try await PostgresServer() }
+        starting = task
+        let started = try await task.value
+        SharedPostgres.folderToStop = started.folder
+        atexit {
+            if let folder = SharedPostgres.folderToStop { PostgresServer.stopSynchronously(folder: folder) }
+        }
+        return started
     }
 }

@@ -18,8 +18,8 @@ enum StorageBackend: String, CaseIterable, CustomStringConvertible, Sendable {
         case .sqlite:
             return try await body(try SQLiteCentralStorage(path: directory.file("central.sqlite")), directory)
         case .postgres:
-            let server = try PostgresServer.shared.get()
-            let database = try server.createDatabase()
+            let server = try await PostgresServer.shared.get()
+            let database = try await server.createDatabase()
             let storage = PostgresCentralStorage(
                 host: "127.0.0.1", port: server.port, username: server.user, password: nil, database: database,
                 logger: Logger(label: "test.postgres"))

@@ -91,7 +91,7 @@ import Testing
             let answer = try await HTTPProbe.get(central.baseURL + "/v1/verify/\(number.digits)")
             #expect(answer.status == 200, "\(number) not found")
         }
-        let report = try await HTTPProbe.get(central.baseURL + "/v1/reports/daily?date=2026-11-20")
+        let report = try await HTTPProbe.get(central.baseURL + "/v1/reports/daily?date=2025-11-20")
         #expect((report.json?["totals"] as? [String: Any])?["issued"] as? Int == 70)
         try ledger.close()
     }

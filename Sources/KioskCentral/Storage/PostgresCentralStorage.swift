@@ -31,6 +31,9 @@ public final class PostgresCentralStorage: CentralStorage, Service {
             return try await work()
         } catch let error as CentralStorageError {
             throw error
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError as? CentralStorageError { throw inner }
+            throw .database(String(describing: error.closureError ?? error.commitError ?? error.beginError ?? error))
         } catch let error as PSQLError {
             throw .database(error.serverInfo?[.message] ?? String(reflecting: error))
         } catch {
