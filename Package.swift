@@ -30,6 +30,8 @@ let package = Package(
         // MARK: dependencies (issue 4: ledger)
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // MARK: dependencies (issue 5: central and sync)
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: foundation (issue 2)
@@ -60,7 +62,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
-                "KioskLedger",  // MARK: issue 4 (sessions)
+                "KioskLedger", "KioskSync",  // issue 4 (sessions), issue 5 (sync)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -75,11 +77,15 @@ let package = Package(
         .target(
             name: "KioskCentral",
             dependencies: [
-                "KioskCore", "KioskSystemd",
+                "KioskCore", "KioskSystemd", "KioskSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
@@ -97,6 +103,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
                 "KioskLedger",
+                "KioskSync",  // issue 5 (keys init, sync status/now)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -104,7 +111,8 @@ let package = Package(
         .executableTarget(
             name: "kiosk-central",
             dependencies: [
-                "KioskCentral",
+                "KioskCentral", "KioskCore", "KioskSync",  // issue 5: bench-ingest needs entries, keys and raw GRDB
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -137,6 +145,30 @@ let package = Package(
         .testTarget(
             name: "KioskLedgerTests",
             dependencies: ["KioskLedger", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // MARK: issue 5 (central and sync) targets
+        .target(
+            name: "KioskSync",
+            dependencies: [
+                "KioskCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskCore"]),
+        .testTarget(
+            name: "KioskCentralTests",
+            dependencies: [
+                "KioskCentral", "KioskSync", "KioskCore", "KioskLedger", "KioskTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: issue 6 (printing) targets

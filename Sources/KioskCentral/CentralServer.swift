@@ -4,34 +4,33 @@ public import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// The central office server. For now it answers `GET /healthz`; ingest, verification and reports
-/// arrive with the central issue.
+/// The central office server: ingest, verification, reports and the status page over one storage.
 public struct CentralServer: Sendable {
-    private let host: String
-    private let port: Int
+    private let configuration: CentralConfiguration
+    private let storage: any CentralStorage
     private let environment: [String: String]
     private let logger: Logger
 
-    /// A server listening on `host:port`; `environment` carries systemd's NOTIFY_SOCKET.
-    public init(host: String, port: Int, environment: [String: String], logger: Logger) {
-        self.host = host
-        self.port = port
+    /// A server for `configuration` over `storage`; `environment` carries systemd's NOTIFY_SOCKET.
+    public init(configuration: CentralConfiguration, storage: any CentralStorage, environment: [String: String], logger: Logger) {
+        self.configuration = configuration
+        self.storage = storage
         self.environment = environment
         self.logger = logger
     }
 
     /// Serves until SIGTERM/SIGINT.
     public func run() async throws {
-        let router = Router()
-        router.get("/healthz") { _, _ in "ok\n" }
+        let api = CentralAPI(storage: storage, configuration: configuration, logger: logger)
         let notifier = SystemdNotifier(environment: environment)
         let logger = self.logger
+        let host = configuration.host
         let app = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kiosk-central"),
+            router: api.router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "kiosk-central"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                logger.notice("kiosk-central listening on http://\(self.host):\(port)")
+                logger.notice("kiosk-central listening on http://\(host):\(port)")
                 notifier?.send("READY=1\nSTATUS=listening on port \(port)")
             },
             logger: logger)

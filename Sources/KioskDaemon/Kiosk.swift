@@ -29,6 +29,8 @@ actor Kiosk {
     func markRecovered() { recovered = true }
     func sessionStarted() { metrics.sessionsStarted.increment() }
     func issuancesCompleted(_ count: Int) { if count > 0 { metrics.issuances.increment(by: count) } }
+    // MARK: issue 5 (sync): the running sync, for the status report and `kioskctl sync`.
+    private(set) var sync: SyncController?
 
     init(configuration: KioskConfiguration, devices: DeviceSet, metrics: KioskMetrics, logger: Logger) {
         self.configuration = configuration
@@ -44,6 +46,10 @@ actor Kiosk {
     }
 
     func setUIURL(_ url: String) { uiURL = url }
+
+    // MARK: issue 5 (sync)
+    /// Called by the sync service when it starts.
+    func attach(sync controller: SyncController) { sync = controller }
 
     /// Turns maintenance (out of service) on or off; it survives a restart.
     func setMaintenance(_ on: Bool) throws {
@@ -115,6 +121,6 @@ actor Kiosk {
             uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
             nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
-            devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: nil, uiURL: uiURL)
+            devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: await sync?.lag(), uiURL: uiURL)
     }
 }

@@ -133,6 +133,13 @@ public struct KioskDaemon: Sendable {
             kiosk: kiosk, notifier: notifier,
             watchdogInterval: SystemdNotifier.watchdogPingInterval(environment: options.environment, pid: getpid()),
             readiness: readiness, metrics: metrics, logger: logger)
+        // MARK: issue 5 (sync): pushes the ledger to kiosk-central when `sync.url` is set.
+        let syncServices: [any Service]
+        do {
+            syncServices = try SyncService.make(configuration: configuration, kiosk: kiosk, metrics: metrics, logger: logger).map { [$0] } ?? []
+        } catch {
+            throw StartError.devices("sync: \(error)")
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
@@ -142,7 +149,7 @@ public struct KioskDaemon: Sendable {
                     .init(service: notify),
                     .init(service: ShutdownGate(kiosk: kiosk)),
                     .init(service: sessionService),  // MARK: issue 4: shut down first, drains paid issuances
-                ] + deviceServices.map { .init(service: $0) },
+                ] + deviceServices.map { .init(service: $0) } + syncServices.map { .init(service: $0) } /* MARK: issue 5 */,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()

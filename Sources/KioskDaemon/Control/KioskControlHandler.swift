@@ -3,6 +3,7 @@ import KioskConfig
 import KioskCore
 import KioskControl
 import KioskDevices
+import KioskSync  // issue 5 (sync-status / sync-now answers)
 import Logging
 
 /// Carries out technicians' control requests against the running kiosk.
@@ -72,6 +73,13 @@ struct KioskControlHandler: ControlHandler {
             case .failure(let error):
                 return failure(.failed("new configuration rejected, the old one stays:\n\(error.description)"))
             }
+        // MARK: issue 5 (sync): `kioskctl sync status` and `kioskctl sync now`.
+        case "sync-status", "sync-now":
+            guard let sync = await kiosk.sync else {
+                return failure(.failed("sync is not configured (set sync.url and sync.key in the configuration)"))
+            }
+            if request.command == "sync-now" { await sync.requestNow() }
+            return encode(.success(await sync.status()))
         default:
             return failure(.unknownCommand(request.command))
         }

@@ -1,0 +1,288 @@
+import Foundation
+public import KioskCore
+public import Logging
+import PostgresNIO
+public import ServiceLifecycle
+
+/// Central storage in PostgreSQL (PostgresNIO). It is also a `Service`: its connection pool runs while
+/// `run()` runs, so the server puts it in its ServiceGroup (tests run it in a task group).
+public final class PostgresCentralStorage: CentralStorage, Service {
+    private let client: PostgresClient
+    private let logger: Logger
+
+    /// A storage for the database at `host:port` (no TLS: loopback or a private network).
+    public init(host: String, port: Int, username: String, password: String?, database: String, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable)
+        configuration.options.maximumConnections = 8
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs the connection pool until cancelled or shut down.
+    public func run() async throws {
+        await withTaskCancellationOrGracefulShutdownHandler {
+            await client.run()
+        } onCancelOrGracefulShutdown: {}
+    }
+
+    private func run<T: Sendable>(_ work: () async throws -> T) async throws(CentralStorageError) -> T {
+        do {
+            return try await work()
+        } catch let error as CentralStorageError {
+            throw error
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError as? CentralStorageError { throw inner }
+            throw .database(String(describing: error.closureError ?? error.commitError ?? error.beginError ?? error))
+        } catch let error as PSQLError {
+            throw .database(error.serverInfo?[.message] ?? String(reflecting: error))
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    /// Creates the tables if they do not exist (call once after `run()` started).
+    public func migrate() async throws(CentralStorageError) {
+        try await run {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(5005)", logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS kiosk (
+                        id TEXT PRIMARY KEY, public_key TEXT NOT NULL, name TEXT NOT NULL, location TEXT NOT NULL,
+                        district TEXT NOT NULL, tampered_reason TEXT, tampered_at_ms BIGINT,
+                        head_sequence BIGINT NOT NULL DEFAULT 0, head_hash TEXT NOT NULL)
+                    """, logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS central_entry (
+                        kiosk_id TEXT NOT NULL REFERENCES kiosk(id), sequence BIGINT NOT NULL, kind TEXT NOT NULL,
+                        utc_ms BIGINT NOT NULL, document_code TEXT, copies BIGINT, amount BIGINT, issuance_id TEXT,
+                        issuance_number TEXT, entry_hash TEXT NOT NULL, body TEXT NOT NULL,
+                        PRIMARY KEY (kiosk_id, sequence))
+                    """, logger: logger)
+                try await connection.query(
+                    "CREATE INDEX IF NOT EXISTS central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL",
+                    logger: logger)
+                try await connection.query(
+                    "CREATE INDEX IF NOT EXISTS central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL",
+                    logger: logger)
+                try await connection.query("CREATE INDEX IF NOT EXISTS central_entry_time ON central_entry(utc_ms)", logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS heartbeat (
+                        kiosk_id TEXT PRIMARY KEY REFERENCES kiosk(id), sent_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL,
+                        body TEXT NOT NULL)
+                    """, logger: logger)
+            }
+        }
+    }
+
+    /// See `CentralStorage.addKiosk(_:)`.
+    public func addKiosk(_ kiosk: CentralKiosk) async throws(CentralStorageError) {
+        let inserted = try await run { () -> Bool in
+            let rows = try await client.query(
+                """
+                INSERT INTO kiosk (id, public_key, name, location, district, head_hash)
+                VALUES (\(kiosk.id), \(kiosk.publicKey), \(kiosk.name), \(kiosk.location), \(kiosk.district), \(SHA256Hash.zero.hex))
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """, logger: logger)
+            for try await _ in rows { return true }
+            return false
+        }
+        guard inserted else { throw .duplicateKiosk(kiosk.id) }
+    }
+
+    private func kiosks(_ query: PostgresQuery) async throws(CentralStorageError) -> [CentralKiosk] {
+        try await run {
+            var out: [CentralKiosk] = []
+            for try await (id, key, name, location, district, tampered) in try await client.query(query, logger: logger)
+                .decode((String, String, String, String, String, String?).self)
+            {
+                out.append(CentralKiosk(id: id, publicKey: key, name: name, location: location, district: district, tamperedReason: tampered))
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.kiosk(id:)`.
+    public func kiosk(id: String) async throws(CentralStorageError) -> CentralKiosk? {
+        try await kiosks("SELECT id, public_key, name, location, district, tampered_reason FROM kiosk WHERE id = \(id)").first
+    }
+
+    /// See `CentralStorage.kiosks()`.
+    public func kiosks() async throws(CentralStorageError) -> [CentralKiosk] {
+        try await kiosks("SELECT id, public_key, name, location, district, tampered_reason FROM kiosk ORDER BY id")
+    }
+
+    private static func head(_ connection: PostgresConnection, _ kioskID: String, logger: Logger, lock: Bool) async throws -> CentralHead {
+        let query: PostgresQuery =
+            lock
+            ? "SELECT head_sequence, head_hash FROM kiosk WHERE id = \(kioskID) FOR UPDATE"
+            : "SELECT head_sequence, head_hash FROM kiosk WHERE id = \(kioskID)"
+        for try await (sequence, hex) in try await connection.query(query, logger: logger).decode((Int64, String).self) {
+            guard let hash = SHA256Hash(hex: hex) else { throw CentralStorageError.corrupt("head hash of kiosk \(kioskID)") }
+            return CentralHead(sequence: sequence, hash: hash)
+        }
+        throw CentralStorageError.unknownKiosk(kioskID)
+    }
+
+    /// See `CentralStorage.head(kioskID:)`.
+    public func head(kioskID: String) async throws(CentralStorageError) -> CentralHead {
+        try await run {
+            try await client.withConnection { connection in try await Self.head(connection, kioskID, logger: logger, lock: false) }
+        }
+    }
+
+    /// See `CentralStorage.entryHashes(kioskID:range:)`.
+    public func entryHashes(kioskID: String, range: ClosedRange<Int64>) async throws(CentralStorageError) -> [Int64: SHA256Hash] {
+        try await run {
+            var out: [Int64: SHA256Hash] = [:]
+            let rows = try await client.query(
+                """
+                SELECT sequence, entry_hash FROM central_entry
+                WHERE kiosk_id = \(kioskID) AND sequence BETWEEN \(range.lowerBound) AND \(range.upperBound)
+                """, logger: logger)
+            for try await (sequence, hex) in rows.decode((Int64, String).self) {
+                guard let hash = SHA256Hash(hex: hex) else { throw CentralStorageError.corrupt("entry hash of \(kioskID)") }
+                out[sequence] = hash
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.append(kioskID:entries:expectedHead:)`: one transaction, the kiosk row locked,
+    /// rows inserted in chunks of multi-row INSERTs.
+    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
+        guard let last = entries.last else { return }
+        let rows = try CentralEntryRow.rows(entries)
+        let logger = self.logger
+        try await run {
+            try await client.withTransaction(logger: logger) { connection in
+                let head = try await Self.head(connection, kioskID, logger: logger, lock: true)
+                guard head.sequence == expectedHead else {
+                    throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
+                }
+                var start = 0
+                while start < rows.count {
+                    let chunk = rows[start..<min(start + 500, rows.count)]
+                    var query = PostgresQuery(
+                        unsafeSQL: "INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id, issuance_number, entry_hash, body) VALUES ")
+                    var bindings = PostgresBindings(capacity: chunk.count * 11)
+                    var values: [String] = []
+                    for row in chunk {
+                        let base = bindings.count
+                        values.append("(" + (1...11).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+                        bindings.append(kioskID)
+                        bindings.append(row.sequence)
+                        bindings.append(row.kind)
+                        bindings.append(row.utcMilliseconds)
+                        bindings.append(row.documentCode)
+                        bindings.append(row.copies.map(Int64.init))
+                        bindings.append(row.amount.map(Int64.init))
+                        bindings.append(row.issuanceID)
+                        bindings.append(row.issuanceNumber)
+                        bindings.append(row.entryHash)
+                        bindings.append(row.body)
+                    }
+                    query = PostgresQuery(unsafeSQL: query.sql + values.joined(separator: ","), binds: bindings)
+                    try await connection.query(query, logger: logger)
+                    start += chunk.count
+                }
+                try await connection.query(
+                    "UPDATE kiosk SET head_sequence = \(last.sequence), head_hash = \(last.entryHash.hex) WHERE id = \(kioskID)",
+                    logger: logger)
+            }
+        }
+    }
+
+    /// See `CentralStorage.flagTampered(kioskID:reason:atUTCMilliseconds:)`.
+    public func flagTampered(kioskID: String, reason: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) {
+        _ = try await run {
+            try await client.query(
+                """
+                UPDATE kiosk SET tampered_reason = \(reason), tampered_at_ms = \(atUTCMilliseconds)
+                WHERE id = \(kioskID) AND tampered_reason IS NULL
+                """, logger: logger)
+        }
+    }
+
+    /// See `CentralStorage.issuanceEntries(number:)`.
+    public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
+        let bodies: [String] = try await run {
+            var owner: (String, String?)?
+            for try await row in try await client.query(
+                "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = \(number.digits) LIMIT 1", logger: logger
+            ).decode((String, String?).self) {
+                owner = row
+            }
+            guard let owner else { return [] }
+            let query: PostgresQuery =
+                if let issuance = owner.1 {
+                    "SELECT body FROM central_entry WHERE kiosk_id = \(owner.0) AND issuance_id = \(issuance) ORDER BY sequence"
+                } else {
+                    "SELECT body FROM central_entry WHERE issuance_number = \(number.digits) ORDER BY sequence"
+                }
+            var out: [String] = []
+            for try await body in try await client.query(query, logger: logger).decode(String.self) { out.append(body) }
+            return out
+        }
+        return try CentralEntryRow.decode(bodies)
+    }
+
+    /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
+    public func recordHeartbeat(kioskID: String, sentAtUTCMilliseconds: Int64, receivedAtUTCMilliseconds: Int64, json: String)
+        async throws(CentralStorageError)
+    {
+        _ = try await run {
+            try await client.query(
+                """
+                INSERT INTO heartbeat (kiosk_id, sent_ms, received_ms, body)
+                VALUES (\(kioskID), \(sentAtUTCMilliseconds), \(receivedAtUTCMilliseconds), \(json))
+                ON CONFLICT (kiosk_id) DO UPDATE SET sent_ms = excluded.sent_ms, received_ms = excluded.received_ms,
+                    body = excluded.body WHERE excluded.sent_ms >= heartbeat.sent_ms
+                """, logger: logger)
+        }
+    }
+
+    /// See `CentralStorage.heartbeats()`.
+    public func heartbeats() async throws(CentralStorageError) -> [String: CentralHeartbeatRecord] {
+        try await run {
+            var out: [String: CentralHeartbeatRecord] = [:]
+            for try await (id, sent, received, body) in try await client.query(
+                "SELECT kiosk_id, sent_ms, received_ms, body FROM heartbeat", logger: logger
+            ).decode((String, Int64, Int64, String).self) {
+                out[id] = CentralHeartbeatRecord(sentAtUTCMilliseconds: sent, receivedAtUTCMilliseconds: received, json: body)
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.dailyTotals(fromUTCMilliseconds:toUTCMilliseconds:)`.
+    public func dailyTotals(fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [CentralKindTotal] {
+        try await run {
+            var out: [CentralKindTotal] = []
+            for try await (kiosk, code, kind, count, copies, amount) in try await client.query(
+                """
+                SELECT kiosk_id, document_code, kind, COUNT(*)::BIGINT, COALESCE(SUM(copies), 0)::BIGINT, COALESCE(SUM(amount), 0)::BIGINT
+                FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND document_code IS NOT NULL
+                  AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
+                GROUP BY kiosk_id, document_code, kind ORDER BY kiosk_id, document_code, kind
+                """, logger: logger
+            ).decode((String, String, String, Int64, Int64, Int64).self) {
+                out.append(CentralKindTotal(kioskID: kiosk, documentCode: code, kind: kind, count: Int(count), copies: Int(copies), amountWon: Int(amount)))
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.entryCount()`.
+    public func entryCount() async throws(CentralStorageError) -> Int64 {
+        try await run {
+            for try await count in try await client.query("SELECT COUNT(*)::BIGINT FROM central_entry", logger: logger).decode(Int64.self) {
+                return count
+            }
+            return 0
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+public import KioskCore
+
+/// Central storage in one SQLite file (GRDB, WAL, `synchronous=FULL`). The default backend.
+public final class SQLiteCentralStorage: CentralStorage {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Throws: `CentralStorageError.database` naming the file if it cannot be opened or migrated.
+    public init(path: String) throws(CentralStorageError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "kiosk.central"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw .database("\(path): \(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-central") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE kiosk (
+                        id TEXT PRIMARY KEY, public_key TEXT NOT NULL, name TEXT NOT NULL, location TEXT NOT NULL,
+                        district TEXT NOT NULL, tampered_reason TEXT, tampered_at_ms INTEGER,
+                        head_sequence INTEGER NOT NULL DEFAULT 0, head_hash TEXT NOT NULL
+                    );
+                    CREATE TABLE central_entry (
+                        kiosk_id TEXT NOT NULL REFERENCES kiosk(id), sequence INTEGER NOT NULL,
+                        kind TEXT NOT NULL, utc_ms INTEGER NOT NULL, document_code TEXT, copies INTEGER,
+                        amount INTEGER, issuance_id TEXT, issuance_number TEXT, entry_hash TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        PRIMARY KEY (kiosk_id, sequence)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
+                    CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
+                    CREATE INDEX central_entry_time ON central_entry(utc_ms);
+                    CREATE TABLE heartbeat (
+                        kiosk_id TEXT PRIMARY KEY REFERENCES kiosk(id), sent_ms INTEGER NOT NULL,
+                        received_ms INTEGER NOT NULL, body TEXT NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+
+    private func run<T: Sendable>(_ work: @Sendable @escaping (Database) throws -> T, write: Bool = false) async throws(CentralStorageError) -> T {
+        do {
+            return write ? try await pool.write(work) : try await pool.read(work)
+        } catch let error as CentralStorageError {
+            throw error
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    /// See `CentralStorage.addKiosk(_:)`.
+    public func addKiosk(_ kiosk: CentralKiosk) async throws(CentralStorageError) {
+        try await run({ db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM kiosk WHERE id = ?", arguments: [kiosk.id]) == true {
+                throw CentralStorageError.duplicateKiosk(kiosk.id)
+            }
+            try db.execute(
+                sql: "INSERT INTO kiosk (id, public_key, name, location, district, head_hash) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [kiosk.id, kiosk.publicKey, kiosk.name, kiosk.location, kiosk.district, SHA256Hash.zero.hex])
+        }, write: true)
+    }
+
+    /// See `CentralStorage.kiosk(id:)`.
+    public func kiosk(id: String) async throws(CentralStorageError) -> CentralKiosk? {
+        try await run { db in
+            try Row.fetchOne(db, sql: "SELECT id, public_key, name, location, district, tampered_reason FROM kiosk WHERE id = ?", arguments: [id])
+                .map(Self.kiosk(from:))
+        }
+    }
+
+    /// See `CentralStorage.kiosks()`.
+    public func kiosks() async throws(CentralStorageError) -> [CentralKiosk] {
+        try await run { db in
+            try Row.fetchAll(db, sql: "SELECT id, public_key, name, location, district, tampered_reason FROM kiosk ORDER BY id")
+                .map(Self.kiosk(from:))
+        }
+    }
+
+    private static func kiosk(from row: Row) -> CentralKiosk {
+        CentralKiosk(id: row[0], publicKey: row[1], name: row[2], location: row[3], district: row[4], tamperedReason: row[5])
+    }
+
+    /// See `CentralStorage.head(kioskID:)`.
+    public func head(kioskID: String) async throws(CentralStorageError) -> CentralHead {
+        try await run { db in try Self.head(db, kioskID) }
+    }
+
+    private static func head(_ db: Database, _ kioskID: String) throws -> CentralHead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT head_sequence, head_hash FROM kiosk WHERE id = ?", arguments: [kioskID]) else {
+            throw CentralStorageError.unknownKiosk(kioskID)
+        }
+        guard let hash = SHA256Hash(hex: row[1]) else { throw CentralStorageError.corrupt("head hash of kiosk \(kioskID)") }
+        return CentralHead(sequence: row[0], hash: hash)
+    }
+
+    /// See `CentralStorage.entryHashes(kioskID:range:)`.
+    public func entryHashes(kioskID: String, range: ClosedRange<Int64>) async throws(CentralStorageError) -> [Int64: SHA256Hash] {
+        try await run { db in
+            var out: [Int64: SHA256Hash] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT sequence, entry_hash FROM central_entry WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?",
+                arguments: [kioskID, range.lowerBound, range.upperBound])
+            while let row = try rows.next() {
+                guard let hash = SHA256Hash(hex: row[1]) else { throw CentralStorageError.corrupt("entry hash of \(kioskID)") }
+                out[row[0]] = hash
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.append(kioskID:entries:expectedHead:)`.
+    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
+        guard let last = entries.last else { return }
+        let rows = try CentralEntryRow.rows(entries)
+        try await run({ db in
+            let head = try Self.head(db, kioskID)
+            guard head.sequence == expectedHead else {
+                throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
+            }
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount,
+                        issuance_id, issuance_number, entry_hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for row in rows {
+                try statement.execute(arguments: [
+                    kioskID, row.sequence, row.kind, row.utcMilliseconds, row.documentCode, row.copies, row.amount,
+                    row.issuanceID, row.issuanceNumber, row.entryHash, row.body,
+                ])
+            }
+            try db.execute(
+                sql: "UPDATE kiosk SET head_sequence = ?, head_hash = ? WHERE id = ?",
+                arguments: [last.sequence, last.entryHash.hex, kioskID])
+        }, write: true)
+    }
+
+    /// See `CentralStorage.flagTampered(kioskID:reason:atUTCMilliseconds:)`.
+    public func flagTampered(kioskID: String, reason: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) {
+        try await run({ db in
+            try db.execute(
+                sql: "UPDATE kiosk SET tampered_reason = ?, tampered_at_ms = ? WHERE id = ? AND tampered_reason IS NULL",
+                arguments: [reason, atUTCMilliseconds, kioskID])
+        }, write: true)
+    }
+
+    /// See `CentralStorage.issuanceEntries(number:)`.
+    public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
+        let bodies: [String] = try await run { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = ? LIMIT 1",
+                arguments: [number.digits])
+            else { return [] }
+            let issuance: String? = row[1]
+            guard let issuance else {
+                return try String.fetchAll(
+                    db, sql: "SELECT body FROM central_entry WHERE issuance_number = ? ORDER BY sequence", arguments: [number.digits])
+            }
+            return try String.fetchAll(
+                db, sql: "SELECT body FROM central_entry WHERE kiosk_id = ? AND issuance_id = ? ORDER BY sequence",
+                arguments: [row[0] as String, issuance])
+        }
+        return try CentralEntryRow.decode(bodies)
+    }
+
+    /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
+    public func recordHeartbeat(kioskID: String, sentAtUTCMilliseconds: Int64, receivedAtUTCMilliseconds: Int64, json: String)
+        async throws(CentralStorageError)
+    {
+        try await run({ db in
+            try db.execute(
+                sql: """
+                    INSERT INTO heartbeat (kiosk_id, sent_ms, received_ms, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kiosk_id) DO UPDATE SET sent_ms = excluded.sent_ms, received_ms = excluded.received_ms,
+                        body = excluded.body WHERE excluded.sent_ms >= heartbeat.sent_ms
+                    """, arguments: [kioskID, sentAtUTCMilliseconds, receivedAtUTCMilliseconds, json])
+        }, write: true)
+    }
+
+    /// See `CentralStorage.heartbeats()`.
+    public func heartbeats() async throws(CentralStorageError) -> [String: CentralHeartbeatRecord] {
+        try await run { db in
+            var out: [String: CentralHeartbeatRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kiosk_id, sent_ms, received_ms, body FROM heartbeat") {
+                out[row[0]] = CentralHeartbeatRecord(sentAtUTCMilliseconds: row[1], receivedAtUTCMilliseconds: row[2], json: row[3])
+            }
+            return out
+        }
+    }
+
+    /// See `CentralStorage.dailyTotals(fromUTCMilliseconds:toUTCMilliseconds:)`.
+    public func dailyTotals(fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [CentralKindTotal] {
+        try await run { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kiosk_id, document_code, kind, COUNT(*), IFNULL(SUM(copies), 0), IFNULL(SUM(amount), 0)
+                    FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND document_code IS NOT NULL
+                      AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
+                    GROUP BY kiosk_id, document_code, kind ORDER BY kiosk_id, document_code, kind
+                    """, arguments: [from, to]
+            ).map { row in
+                CentralKindTotal(kioskID: row[0], documentCode: row[1], kind: row[2], count: row[3], copies: row[4], amountWon: row[5])
+            }
+        }
+    }
+
+    /// See `CentralStorage.entryCount()`.
+    public func entryCount() async throws(CentralStorageError) -> Int64 {
+        try await run { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM central_entry") ?? 0 }
+    }
+}

@@ -1,0 +1,80 @@
+import CoreMetrics
+import Foundation
+import KioskConfig
+import KioskCore
+import KioskDevices
+import KioskSync
+import Logging
+import ServiceLifecycle
+
+/// Pushes the ledger to kiosk-central and sends heartbeats, for as long as kioskd runs. A round runs
+/// every `interval` while central answers; after failures it waits with exponential backoff and jitter.
+/// `kioskctl sync now` cuts the wait short. Never touches the ledger writer.
+struct SyncService: Service {
+    let controller: SyncController
+    let client: SyncClient
+    let kiosk: Kiosk
+    let metrics: KioskMetrics
+    let logger: Logger
+    var interval: Duration = .seconds(5)
+    var heartbeatInterval: Duration = .seconds(60)
+    var backoff = SyncBackoff()
+
+    /// The service and its controller for `configuration`, or `nil` when sync is not configured
+    /// (`sync.url` unset). Throws when the key file cannot be read.
+    static func make(configuration: KioskConfiguration, kiosk: Kiosk, metrics: KioskMetrics, logger: Logger) throws -> SyncService? {
+        guard let url = configuration.syncURL else { return nil }
+        guard let keyPath = configuration.syncKeyPath else {
+            throw KioskKeyError.unreadable(path: "(sync.key unset)", reason: "sync.url is set but sync.key names no key file (create one with kioskctl keys init)")
+        }
+        let key = try KioskSigningKey(contentsOf: keyPath)
+        let client = SyncClient(baseURL: url, kioskID: configuration.kiosk.id, key: key)
+        let outbox = SyncOutbox(source: ReadOnlyLedgerSource(path: configuration.ledgerPath), client: client, key: key)
+        return SyncService(controller: SyncController(outbox: outbox), client: client, kiosk: kiosk, metrics: metrics, logger: logger)
+    }
+
+    func run() async throws {
+        await kiosk.attach(sync: controller)
+        var lastHeartbeat: ContinuousClock.Instant?
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            var wait = interval
+            do {
+                let stored = try await controller.outbox.pushPending()
+                if stored > 0 { logger.info("sync: central stored \(stored) entries") }
+            } catch {
+                let failures = await controller.outbox.consecutiveFailures
+                wait = backoff.delay(afterFailures: failures, jitter: Double.random(in: 0...1))
+                logger.warning("sync failed (\(failures) in a row), retrying in \(wait): \(error)")
+            }
+            let status = await controller.outbox.status
+            metrics.syncLag.record(Int(status.lag))
+            if lastHeartbeat.map({ ContinuousClock.now - $0 >= heartbeatInterval }) ?? true {
+                lastHeartbeat = ContinuousClock.now
+                await sendHeartbeat(status)
+            }
+            let deadline = ContinuousClock.now + wait
+            while ContinuousClock.now < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled {
+                if await controller.takeRequest() { break }
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+
+    private func sendHeartbeat(_ status: SyncStatus) async {
+        let statuses = await kiosk.devices.statuses()
+        let printer = statuses.first { $0.kind == .printer }
+        let cash = statuses.compactMap(\.details.cashLevels).flatMap { $0 }
+        let heartbeat = KioskHeartbeat(
+            kioskID: client.kioskID, sentAtUTCMilliseconds: Int64(Date().timeIntervalSince1970 * 1000),
+            lastSequence: status.lastSequence, syncLag: status.lag,
+            devices: statuses.map { DeviceReport(name: $0.kind.rawValue, state: $0.state.rawValue, detail: $0.reason) },
+            paperLevel: printer?.details.paper?.rawValue, tonerLevel: printer?.details.toner?.rawValue,
+            cashWon: cash.isEmpty ? nil : cash.reduce(0) { $0 + $1.denomination.won * $1.count })
+        do {
+            let ack = try await client.heartbeat(heartbeat)
+            await controller.outbox.noteAcknowledged(ack)
+        } catch {
+            logger.info("heartbeat not delivered: \(error)")
+        }
+    }
+}
