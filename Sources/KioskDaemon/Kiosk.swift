@@ -121,6 +121,6 @@ actor Kiosk {
             uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
             nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
-            devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: await sync?.lag(), uiURL: uiURL)
+            devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: await sync?.lag(ledgerHead: head), uiURL: uiURL)
     }
 }

@@ -18,7 +18,13 @@ actor SyncController {
     }
 
     /// Entries central has not acknowledged yet.
-    func lag() async -> Int { Int(await outbox.status.lag) }
+    /// Entries central has not acknowledged: the ledger's head now (the outbox only reads it during a
+    /// round, and rounds back off while central is down) minus central's acknowledged sequence.
+    func lag(ledgerHead: Int64?) async -> Int {
+        let status = await outbox.status
+        let head = max(ledgerHead ?? 0, status.lastSequence)
+        return Int(max(0, head - (status.ackedSequence ?? 0)))
+    }
 
     /// The outbox's status.
     func status() async -> SyncStatus { await outbox.status }

@@ -47,7 +47,7 @@ struct SyncService: Service {
                 logger.warning("sync failed (\(failures) in a row), retrying in \(wait): \(error)")
             }
             let status = await controller.outbox.status
-            metrics.syncLag.record(Int(status.lag))
+            metrics.syncLag.record(await controller.lag(ledgerHead: await kiosk.ledger?.head))
             if lastHeartbeat.map({ ContinuousClock.now - $0 >= heartbeatInterval }) ?? true {
                 lastHeartbeat = ContinuousClock.now
                 await sendHeartbeat(status)
