@@ -8,7 +8,14 @@ CENTRAL_LISTEN=${CENTRAL_LISTEN:-127.0.0.1:8090}
 
 "$BIN/kioskd" --check-config --config etc/kiosk.toml
 
-"$BIN/kiosk-central" serve --listen "$CENTRAL_LISTEN" 2> var/log/kiosk-central.log &
+# The kiosk's signing key and its registration at the local central, once.
+if [ ! -f var/lib/kiosk.key ]; then
+  key=$("$BIN/kioskctl" keys init --key var/lib/kiosk.key | sed -n 's/^public key: //p')
+  "$BIN/kiosk-central" kiosks add --database var/lib/central.sqlite --id JINJU-DEV-01 --public-key "$key" \
+      --name "진주시청 민원실 1호기 (개발)" --district "경상남도 진주시" >/dev/null
+fi
+
+"$BIN/kiosk-central" serve --listen "$CENTRAL_LISTEN" --database var/lib/central.sqlite 2> var/log/kiosk-central.log &
 central=$!
 "$BIN/kioskd" --config etc/kiosk.toml 2> >(tee var/log/kioskd.log >&2) &
 kioskd=$!
@@ -32,6 +39,7 @@ cat <<MSG
 kioskd is running with simulated devices.
   UI and API     $ui        (health: $ui/healthz, metrics: $ui/metrics)
   kiosk-central  http://$CENTRAL_LISTEN   (health: http://$CENTRAL_LISTEN/healthz)
+  issue one      curl -X POST $ui/api/v1/sessions   (then /documents, /confirm, /pay: docs/openapi/kioskd-ui.yaml)
   technician     $BIN/kioskctl status --config etc/kiosk.toml
                  $BIN/kioskctl simulate paper-out --config etc/kiosk.toml
 Logs: var/log/. Ctrl-C stops both.
