@@ -51,7 +51,7 @@ public enum KioskConfigurationLoader {
             reader.report(node, "only Asia/Seoul is supported (Korean kiosks), found \"\(timeZone)\"")
         }
         let hours = reader.string(kioskTable, "hours") ?? "24/7"
-        var openingHours = try! OpeningHours(parsing: "24/7")
+        var openingHours = OpeningHours.alwaysOpen
         if let node = kioskTable["hours"] {
             do {
                 openingHours = try OpeningHours(parsing: hours)
