@@ -178,14 +178,14 @@ let package = Package(
         .target(
             name: "KioskPrinting",
             dependencies: [
-                "KioskDevices", "CCUPS", "CCairo", "CQREncode",
+                "KioskCore", "KioskDevices", "CCUPS", "CCairo", "CQREncode",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "KioskPrintingTests",
-            dependencies: ["KioskPrinting", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KioskPrinting", "KioskCore", "KioskDevices", .product(name: "Logging", package: "swift-log")]
         ),
 
         // MARK: issue 7 (fingerprint) targets

@@ -36,7 +36,7 @@ public struct RegistryDocumentSource: DocumentSource {
 
     /// The content of the requested document (see `DocumentSource` for the contract).
     /// - Throws: `DocumentUnavailable` for unknown codes, residents or parcels, and closed or down agencies.
-    public func content(for request: DocumentRequest) async throws(DocumentUnavailable) -> DocumentData {
+    public func content(for request: DocumentRequest) async throws(DocumentUnavailable) -> DocumentContent {
         guard let agency = Self.agencies[request.code] else {
             throw .notFound(what: "document \(request.code) is not served by the synthetic registry")
         }

@@ -7,14 +7,14 @@ enum RegistryDocuments {
              : resident.residentNumber.masked
     }
 
-    static func householdCopy(_ household: RegistryHousehold, members: [RegistryResident], showNumbers: Bool) -> DocumentData {
+    static func householdCopy(_ household: RegistryHousehold, members: [RegistryResident], showNumbers: Bool) -> DocumentContent {
         let head = members[0]
         let rows = members.enumerated().map { index, member in
             [String(index + 1), member.relation.nameKo, member.name, number(member, show: showNumbers),
              member.addressHistory.last.map { "\($0.movedIn)" } ?? "", member.addressHistory.last?.reason ?? ""]
         }
-        return DocumentData(
-            family: "residentRegistrationCopy", title: "주민등록표 (등본)",
+        return DocumentContent(
+            family: .residentRegistrationCopy, title: "주민등록표 (등본)",
             formReference: "■ 주민등록법 시행규칙 [별지 제15호서식] <개정 2023. 6. 29.>",
             sections: [
                 .init(heading: nil, body: .fields([
@@ -29,7 +29,7 @@ enum RegistryDocuments {
             certification: "위 등본은 주민등록표의 원본 내용과 틀림없음을 증명합니다.")
     }
 
-    static func personalAbstract(_ resident: RegistryResident, history: String, asOf: LocalDate) -> DocumentData {
+    static func personalAbstract(_ resident: RegistryResident, history: String, asOf: LocalDate) -> DocumentContent {
         var records = resident.addressHistory
         switch history {
         case "none": records = Array(records.suffix(1))
@@ -39,8 +39,8 @@ enum RegistryDocuments {
             records = recent.isEmpty ? Array(records.suffix(1)) : recent
         default: break
         }
-        return DocumentData(
-            family: "residentRegistrationAbstract", title: "주민등록표 (초본)",
+        return DocumentContent(
+            family: .residentRegistrationAbstract, title: "주민등록표 (초본)",
             formReference: "■ 주민등록법 시행규칙 [별지 제15호서식] <개정 2023. 6. 29.>",
             sections: [
                 .init(heading: nil, body: .fields([
@@ -54,13 +54,13 @@ enum RegistryDocuments {
     }
 
     static func familyRelations(_ resident: RegistryResident, family: [(relation: FamilyRelation, resident: RegistryResident)],
-                                showNumbers: Bool) -> DocumentData {
+                                showNumbers: Bool) -> DocumentContent {
         func row(_ relation: String, _ person: RegistryResident) -> [String] {
             [relation, person.name, "\(person.residentNumber.birthDate)", number(person, show: showNumbers),
              person.residentNumber.sex == .male ? "남" : "여"]
         }
-        return DocumentData(
-            family: "familyRelations", title: "가족관계증명서 (일반)",
+        return DocumentContent(
+            family: .familyRelations, title: "가족관계증명서 (일반)",
             formReference: "■ 가족관계의 등록 등에 관한 규칙 [별지 제1호서식] <개정 2024. 1. 1.>",
             sections: [
                 .init(heading: nil, body: .fields([.init("등록기준지", resident.addressHistory.first?.address.district ?? "")])),
@@ -71,8 +71,8 @@ enum RegistryDocuments {
             certification: "위 가족관계증명서는 가족관계등록부의 기록사항과 틀림없음을 증명합니다.")
     }
 
-    static func landRegister(_ parcel: LandParcel, buildings: [RegistryBuilding]) -> DocumentData {
-        var sections: [DocumentData.Section] = [
+    static func landRegister(_ parcel: LandParcel, buildings: [RegistryBuilding]) -> DocumentContent {
+        var sections: [DocumentSection] = [
             .init(heading: nil, body: .fields([
                 .init("고유번호", parcel.number), .init("토지 소재", parcel.lotAddress), .init("지목", parcel.category),
                 .init("면적(㎡)", String(format1(parcel.areaSquareMetres))),
@@ -84,8 +84,8 @@ enum RegistryDocuments {
                 columns: [.init("주용도"), .init("층수"), .init("연면적(㎡)"), .init("사용승인일")],
                 rows: buildings.map { [$0.use, String($0.floors), format1($0.floorAreaSquareMetres), "\($0.approved)"] }))))
         }
-        return DocumentData(
-            family: "landParcel", title: "토지대장", formReference: "■ 공간정보의 구축 및 관리 등에 관한 법률 시행규칙 [별지 제63호서식]",
+        return DocumentContent(
+            family: .landParcel, title: "토지대장", formReference: "■ 공간정보의 구축 및 관리 등에 관한 법률 시행규칙 [별지 제63호서식]",
             sections: sections, certification: "토지대장에 의하여 작성한 등본입니다.")
     }
 

@@ -15,7 +15,7 @@ import Testing
             exemptions: resident.exemptions, method: .fingerprint, verifiedAt: weekday)
     }
 
-    static func cells(_ content: DocumentData) -> [String] {
+    static func cells(_ content: DocumentContent) -> [String] {
         content.sections.flatMap { section -> [String] in
             switch section.body {
             case .fields(let fields): fields.flatMap { [$0.label, $0.value] }
@@ -31,7 +31,7 @@ import Testing
         let member = Self.registry.residents[household.members[1]]
         let content = try await source.content(for: DocumentRequest(
             code: "RR-DEUNGBON", identity: Self.identity(of: member), options: ["mask-rrn": "mask"], at: Self.weekday))
-        #expect(content.family == "residentRegistrationCopy")
+        #expect(content.family == .residentRegistrationCopy)
         let text = Self.cells(content)
         for id in household.members {
             let resident = Self.registry.residents[id]

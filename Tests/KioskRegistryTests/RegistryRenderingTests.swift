@@ -5,8 +5,8 @@ import KioskRegistry
 import KioskTestSupport
 import Testing
 
-/// The registry's content, sent as JSON the way central will send it, decodes into the renderer's
-/// `DocumentContent` and renders to a PDF that shows the resident's household (read back with pdftotext).
+/// The registry's content survives the JSON round trip central will send it through, and the renderer
+/// turns it into a PDF to a PDF that shows the resident's household (read back with pdftotext).
 @Suite struct RegistryRenderingTests {
     @Test func householdCopyRendersWithEveryMember() async throws {
         let secret = Data("central-test-secret".utf8)

@@ -6,5 +6,5 @@
 public protocol DocumentSource: Sendable {
     /// The content of the requested document.
     /// - Throws: `DocumentUnavailable` naming why there is none.
-    func content(for request: DocumentRequest) async throws(DocumentUnavailable) -> DocumentData
+    func content(for request: DocumentRequest) async throws(DocumentUnavailable) -> DocumentContent
 }

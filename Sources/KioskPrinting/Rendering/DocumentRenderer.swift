@@ -1,3 +1,4 @@
+import KioskCore
 import Synchronization
 
 /// Renders issued documents as A4 PDFs: Nanum fonts (embedded as subsets), the legal form reference

@@ -1,3 +1,5 @@
+public import KioskCore
+
 /// Everything printed on one issued document: its content, the options the resident chose, the
 /// issue date and authority, and the issuance number with the URL that verifies it.
 public struct IssuedDocument: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Lays a document out on A4 pages: body content flows from page to page (table headers repeat),
 /// the certification with issue date, authority and seal box closes the last page. Produces draw
 /// operations per page; the footer (number, QR code, page i of n) is added once the count is known.

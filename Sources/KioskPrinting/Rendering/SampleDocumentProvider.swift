@@ -1,3 +1,5 @@
+public import KioskCore
+
 /// SAMPLE content for each document family: realistic but invented residents, addresses and parcels,
 /// for test prints, benchmarks and sample pictures until the identity/back-end issue supplies real
 /// `DocumentContent`. Never use it for an issuance a resident paid for.
