@@ -7,27 +7,13 @@ struct CashCommand: ParsableCommand {
         commandName: "cash", abstract: "The cash module: its holdings, or insert money into a simulated one.",
         subcommands: [Status.self, Insert.self, Collect.self, Refill.self])
 
-    /// What `cash status` answers.
-    struct Holdings: Codable, Sendable {
-        struct Level: Codable, Sendable {
-            var denomination: Int
-            var count: Int
-        }
-        var driver: String
-        var payout: [Level]
-        var cashBox: [Level]?
-        var cashBoxTotal: Int?
-        var paidOut: Int?
-        var noteInEscrow: Int?
-    }
-
     /// `kioskctl cash status`.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Coins for change, cash box and payouts so far.")
         @OptionGroup var options: ControlOptions
 
         func run() throws {
-            let holdings = try options.send(ControlRequest(command: "cash", arguments: ["action": "status"]), expecting: Holdings.self)
+            let holdings = try options.send(ControlRequest(command: "cash", arguments: ["action": "status"]), expecting: CashStatusReport.self)
             if options.json { return try options.printJSON(holdings) }
             print("driver     \(holdings.driver)")
             print("change     " + holdings.payout.map { "\($0.denomination)×\($0.count)" }.joined(separator: "  "))

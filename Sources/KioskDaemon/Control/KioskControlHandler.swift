@@ -122,10 +122,10 @@ struct KioskControlHandler: ControlHandler {
         case "status":
             let holdings = await simulated?.currentHoldings()
             let inventory = await kiosk.devices.cash.inventory()
-            let status = CashStatus(
+            let status = CashStatusReport(
                 driver: simulated == nil ? "device" : "simulated",
-                payout: inventory.payout.map { CashStatus.Level(denomination: $0.denomination.won, count: $0.count) },
-                cashBox: holdings.map { box in box.cashBox.keys.sorted().map { CashStatus.Level(denomination: $0, count: box.cashBox[$0]!) } },
+                payout: inventory.payout.map { CashStatusReport.Level(denomination: $0.denomination.won, count: $0.count) },
+                cashBox: holdings.map { box in box.cashBox.keys.sorted().map { CashStatusReport.Level(denomination: $0, count: box.cashBox[$0]!) } },
                 cashBoxTotal: holdings.map { $0.cashBox.reduce(0) { $0 + $1.key * $1.value } },
                 paidOut: holdings?.paidOut, noteInEscrow: await simulated?.noteInEscrow()?.won)
             return encode(.success(status))
