@@ -185,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskPrintingTests",
-            dependencies: ["KioskPrinting", "KioskCore", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KioskPrinting", "KioskCore", "KioskDevices", "KioskTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
 
         // MARK: issue 7 (fingerprint) targets

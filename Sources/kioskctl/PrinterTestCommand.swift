@@ -1,4 +1,3 @@
-import KioskCore
 import ArgumentParser
 import Foundation
 import KioskControl
@@ -64,81 +63,13 @@ struct PrinterTestCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(64)
         }
-        let number = SampleDocumentProvider.testIssuanceNumber
-        var outcome = Outcome(outcome: "failed", reason: nil, uri: uri, job: nil, pages: nil, issuanceNumber: number)
-
-        let status = await printer.status()
-        if !status.canPrintDocuments {
-            outcome.outcome = Self.name(for: status)
-            outcome.reason = status.reason
-            try finish(outcome)
+        let quiet = json
+        let result = await TestPrint.run(on: printer, timeout: .seconds(timeout)) { reasons in
+            if !quiet { printError("job held: \(reasons.joined(separator: ", ")) — waiting") }
         }
-        let rendered: RenderedDocument
-        do {
-            rendered = try DocumentRenderer().render(SampleDocumentProvider.document(.residentRegistrationCopy))
-        } catch {
-            outcome.outcome = "render-failed"
-            outcome.reason = "\(error)"
-            try finish(outcome)
-        }
-        outcome.pages = rendered.pageCount
-        do {
-            let id = try await printer.submit(.issuance(number: number, document: rendered))
-            outcome.job = id.rawValue
-            let clock = ContinuousClock()
-            let deadline = clock.now + .seconds(timeout)
-            var last: PrintJobState?
-            while true {
-                let state = try await printer.jobState(id)
-                if state != last, !json, case .held(let reasons) = state {
-                    printError("job \(id) held: \(reasons.joined(separator: ", ")) — waiting")
-                }
-                last = state
-                switch state {
-                case .completed:
-                    outcome.outcome = "completed"
-                    try finish(outcome)
-                case .aborted(let reasons):
-                    outcome.outcome = reasons.contains("media-jam") ? "jam" : "aborted"
-                    outcome.reason = reasons.isEmpty ? "the printer aborted the job" : reasons.joined(separator: ", ")
-                    try finish(outcome)
-                case .canceled:
-                    outcome.outcome = "canceled"
-                    try finish(outcome)
-                case .held(let reasons) where clock.now >= deadline:
-                    try? await printer.cancel(id)
-                    let blocking = Set(reasons)
-                    outcome.outcome = blocking.contains("media-empty") || blocking.contains("media-needed") ? "no-paper"
-                        : blocking.contains("cover-open") || blocking.contains("door-open") ? "cover-open" : "timeout"
-                    outcome.reason = "job held for \(timeout) s: \(reasons.joined(separator: ", ")); canceled"
-                    try finish(outcome)
-                case _ where clock.now >= deadline:
-                    try? await printer.cancel(id)
-                    outcome.outcome = "timeout"
-                    outcome.reason = "job not finished within \(timeout) s; canceled"
-                    try finish(outcome)
-                default:
-                    try await Task.sleep(for: .milliseconds(100))
-                }
-            }
-        } catch let error as PrinterError {
-            switch error {
-            case .busy: outcome.outcome = "busy"
-            case .unreachable: outcome.outcome = "unreachable"
-            case .rejected, .unknownJob: outcome.outcome = "aborted"
-            }
-            outcome.reason = error.description
-            try finish(outcome)
-        }
-    }
-
-    private static func name(for status: DeviceStatus) -> String {
-        if status.state == .offline { return "unreachable" }
-        if status.details.jammed == true { return "jam" }
-        if status.details.paper == .empty { return "no-paper" }
-        if status.details.coverOpen == true { return "cover-open" }
-        if status.details.toner == .empty { return "toner-empty" }
-        return "not-ready"
+        try finish(Outcome(
+            outcome: result.outcome, reason: result.reason, uri: uri, job: result.job, pages: result.pages,
+            issuanceNumber: result.issuanceNumber))
     }
 
     /// Prints the outcome and exits: 0 when completed, 1 otherwise.

@@ -3,6 +3,7 @@ import KioskConfig
 import KioskCore
 import KioskControl
 import KioskDevices
+import KioskPrinting
 import KioskSync  // issue 5 (sync-status / sync-now answers)
 import Logging
 
@@ -52,7 +53,10 @@ struct KioskControlHandler: ControlHandler {
         case "printer-test":
             let seconds = request.arguments["timeout"].flatMap(Int.init) ?? 120
             guard (1...3600).contains(seconds) else { return failure(.badArgument("timeout must be 1 to 3600 seconds")) }
-            var report = await PrinterTest.run(printer: kiosk.devices.printer, timeout: .seconds(seconds))
+            let outcome = await TestPrint.run(on: kiosk.devices.printer, timeout: .seconds(seconds))
+            var report = PrinterTestReport(
+                outcome: outcome.outcome, reason: outcome.reason, job: outcome.job, pages: outcome.pages,
+                issuanceNumber: outcome.issuanceNumber, ledgerSequence: nil)
             if let ledger = await kiosk.ledger {
                 let record = LedgerRecord(
                     kind: .testPrint, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), printerJobID: report.job,
