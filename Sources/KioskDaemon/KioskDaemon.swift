@@ -136,7 +136,7 @@ public struct KioskDaemon: Sendable {
         // MARK: issue 5 (sync): pushes the ledger to kiosk-central when `sync.url` is set.
         let syncServices: [any Service]
         do {
-            syncServices = try SyncService.make(configuration: configuration, kiosk: kiosk, metrics: metrics, logger: logger).map { [$0] } ?? []
+            syncServices = try SyncService.make(configuration: configuration, ledger: ledger, kiosk: kiosk, metrics: metrics, logger: logger).map { [$0] } ?? []
         } catch {
             throw StartError.devices("sync: \(error)")
         }

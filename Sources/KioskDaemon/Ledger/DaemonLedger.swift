@@ -106,6 +106,12 @@ actor DaemonLedger {
         return try await ledger.lastIssuanceNumber(kioskNumber: kioskNumber)
     }
 
+    /// The open ledger for reading, or why it is not open.
+    func readable() throws(LedgerError) -> Ledger {
+        guard let ledger else { throw .refused(path: "(not open)", reason: problem ?? "ledger not open") }
+        return ledger
+    }
+
     /// Marks the ledger unusable (used when recovery at start cannot finish).
     func fail(_ reason: String) {
         if problem == nil { problem = reason }

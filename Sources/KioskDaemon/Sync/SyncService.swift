@@ -22,14 +22,16 @@ struct SyncService: Service {
 
     /// The service and its controller for `configuration`, or `nil` when sync is not configured
     /// (`sync.url` unset). Throws when the key file cannot be read.
-    static func make(configuration: KioskConfiguration, kiosk: Kiosk, metrics: KioskMetrics, logger: Logger) throws -> SyncService? {
+    static func make(
+        configuration: KioskConfiguration, ledger: DaemonLedger, kiosk: Kiosk, metrics: KioskMetrics, logger: Logger
+    ) throws -> SyncService? {
         guard let url = configuration.syncURL else { return nil }
         guard let keyPath = configuration.syncKeyPath else {
             throw KioskKeyError.unreadable(path: "(sync.key unset)", reason: "sync.url is set but sync.key names no key file (create one with kioskctl keys init)")
         }
         let key = try KioskSigningKey(contentsOf: keyPath)
         let client = SyncClient(baseURL: url, kioskID: configuration.kiosk.id, key: key)
-        let outbox = SyncOutbox(source: ReadOnlyLedgerSource(path: configuration.ledgerPath), client: client, key: key)
+        let outbox = SyncOutbox(source: ledger, client: client, key: key)
         return SyncService(controller: SyncController(outbox: outbox), client: client, kiosk: kiosk, metrics: metrics, logger: logger)
     }
 
