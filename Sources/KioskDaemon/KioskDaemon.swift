@@ -101,9 +101,10 @@ public struct KioskDaemon: Sendable {
             jobs: jobContinuation, logger: logger)
         await runner.setCatalog(configuration.catalog.applying(configuration.catalogOverrides))
         await runner.setKioskID(configuration.kiosk.id)
+        await runner.setIdleTimeout(.seconds(configuration.session.idleTimeoutSeconds))
         let sessionService = SessionService(
             runner: runner, jobs: jobStream, jobsContinuation: jobContinuation, cash: devices.cash,
-            idleTimeout: .seconds(configuration.session.idleTimeoutSeconds), drainLimit: .seconds(9), logger: logger)
+            drainLimit: .seconds(9), logger: logger)
         // end MARK: issue 4
         let readiness = Readiness(components: ["ui", "control"])
         let configPath = options.configPath
@@ -112,6 +113,7 @@ public struct KioskDaemon: Sendable {
                 let new = try KioskConfigurationLoader.load(path: configPath, validators: Self.validators)
                 let restart = await kiosk.apply(new)
                 await runner.setCatalog(new.catalog.applying(new.catalogOverrides))  // MARK: issue 4
+                await runner.setIdleTimeout(.seconds(new.session.idleTimeoutSeconds))
                 logger.notice("configuration reloaded from \(configPath)")
                 if !restart.isEmpty {
                     logger.warning("changed settings that take effect at the next restart: \(restart.joined(separator: ", "))")

@@ -142,6 +142,9 @@ enum SessionAPI {
         api.post("/sessions/{id}/back") { _, context -> Response in
             do { return json(try await runner.back(try sessionID(context))) } catch { return problem(error) }
         }
+        api.post("/sessions/{id}/extend") { _, context -> Response in
+            do { return json(try await runner.extend(try sessionID(context))) } catch { return problem(error) }
+        }
         api.post("/sessions/{id}/cancel") { _, context -> Response in
             do { return json(try await runner.cancel(try sessionID(context))) } catch { return problem(error) }
         }

@@ -104,12 +104,29 @@ actor SessionRunner {
                 approvalNumber: live.approval?.approvalNumber, change: live.change?.won, owed: live.owed == .zero ? nil : live.owed.won)
         }
         let fulfilled = live.session.phase == .finished || live.session.phase == .abandoned || live.session.phase == .outOfService
+        let counting = !live.session.phase.isTerminal && live.session.phase != .fulfilling && !live.approving
+        let left = idleTimeout - (clock.now - live.lastActivity)
         return SessionView(
             id: id.uuidString.lowercased(), phase: live.session.phase.rawValue, documents: documents, total: live.session.total.won,
-            payment: payment, message: live.message, finished: fulfilled)
+            payment: payment, message: live.message, finished: fulfilled,
+            idleSecondsLeft: counting ? max(0, Int(left.components.seconds)) : nil)
     }
 
     private var catalogSnapshot: Catalog?
+    private var idleTimeout: Duration = .seconds(120)
+
+    /// Sets how long an unpaid session may stay idle (the views count down to it).
+    func setIdleTimeout(_ timeout: Duration) { idleTimeout = timeout }
+
+    /// The resident asked for more time: the idle countdown starts again (any phase before payment).
+    func extend(_ id: UUID) async throws(Refusal) -> SessionView {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard !live.session.phase.isTerminal else {
+            throw Refusal(status: 409, message: "session \(id) has ended (\(live.session.phase.rawValue)): nothing to extend")
+        }
+        sessions[id]?.lastActivity = clock.now
+        return try existing(id)
+    }
 
     /// Sets the catalog the views name documents from (after start and each reload).
     func setCatalog(_ catalog: Catalog) { catalogSnapshot = catalog }
@@ -174,8 +191,9 @@ actor SessionRunner {
 
     // MARK: - shutdown and timeouts
 
-    /// Abandons unpaid sessions idle longer than `idle`.
-    func sweep(idle: Duration) async {
+    /// Abandons unpaid sessions idle longer than the idle timeout.
+    func sweep() async {
+        let idle = idleTimeout
         let now = clock.now
         for (id, live) in sessions where !live.session.phase.isTerminal && live.session.phase != .fulfilling {
             guard now - live.lastActivity >= idle, !live.approving else { continue }

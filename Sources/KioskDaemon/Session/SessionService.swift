@@ -4,14 +4,13 @@ import Logging
 import ServiceLifecycle
 
 /// Runs the session runner's background work (card approvals, print-job follow-up, the cash module's
-/// events, the idle timer) in one task group. On graceful shutdown (SIGTERM) unpaid sessions end at
+/// events, the idle timer; the runner holds the timeout, so a reload changes it) in one task group. On graceful shutdown (SIGTERM) unpaid sessions end at
 /// once and paid ones are let reach a safe point (printed or refunded) for at most `drainLimit`.
 struct SessionService: Service {
     let runner: SessionRunner
     let jobs: AsyncStream<SessionRunner.Job>
     let jobsContinuation: AsyncStream<SessionRunner.Job>.Continuation
     let cash: any CashHandler
-    let idleTimeout: Duration
     let drainLimit: Duration
     let logger: Logger
 
@@ -25,7 +24,7 @@ struct SessionService: Service {
             group.addTask {
                 while !Task.isCancelled {
                     do { try await Task.sleep(for: .milliseconds(250)) } catch { return }
-                    await runner.sweep(idle: idleTimeout)
+                    await runner.sweep()
                 }
             }
             group.addTask {

@@ -38,4 +38,6 @@ struct SessionView: Codable, Sendable {
     var payment: Payment?
     var message: String?
     var finished: Bool
+    /// Seconds until the idle timeout abandons the session; `nil` once money is taken (nothing paid is abandoned).
+    var idleSecondsLeft: Int?
 }
