@@ -63,6 +63,7 @@ let package = Package(
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
                 "KioskLedger", "KioskSync",  // issue 4 (sessions), issue 5 (sync)
+                "KioskRegistry",  // issue 8 (the in-process synthetic identity back-end)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -104,6 +105,7 @@ let package = Package(
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
                 "KioskLedger",
                 "KioskSync",  // issue 5 (keys init, sync status/now)
+                "KioskRegistry",  // issue 8 (identity synthetic-residents)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

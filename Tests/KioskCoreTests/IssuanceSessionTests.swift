@@ -137,6 +137,11 @@ struct IssuanceSessionTests {
         #expect(driver.session.phase == .identifying)
         #expect(driver.step(.identityFailed(reason: "fingerprint mismatch")) == [])
         #expect(driver.session.phase == .identifying)
+        // Back from the identity step returns to choosing, still unverified; choosing again asks again.
+        #expect(driver.step(.back) == [])
+        #expect(driver.session.phase == .choosing)
+        _ = driver.step(.documentsChosen([driver.a, driver.secret]))
+        #expect(driver.session.phase == .identifying)
         _ = driver.step(.identityVerified(driver.reference))
         #expect(driver.session.phase == .options)
         // Going back and choosing again does not ask for identity a second time.

@@ -115,10 +115,12 @@ struct SessionAPITests {
         let started = try await kiosk.api("POST", "/sessions")
         let id = try #require(started.json["id"] as? String)
         let cases: [(String, Int, String)] = [
-            (#"{"documents":[{"code":"LD-LAND","copies":11}]}"#, 400, "copies: must be 1 to 10"),
+            (#"{"documents":[{"code":"LD-LAND","key":"1","copies":11}]}"#, 400, "copies: must be 1 to 10"),
             (#"{"documents":[{"code":"NOPE"}]}"#, 400, "unknown document \"NOPE\""),
-            (#"{"documents":[{"code":"LD-LAND","options":{"color":"red"}}]}"#, 400, "has no such option"),
-            (#"{"documents":[{"code":"RR-DEUNGBON"}]}"#, 501, "identity verification, which is not available"),
+            (#"{"documents":[{"code":"LD-LAND","key":"1","options":{"color":"red"}}]}"#, 400, "has no such option"),
+            (#"{"documents":[{"code":"RR-DEUNGBON"}]}"#, 503, "this kiosk has no identity back-end"),
+            (#"{"documents":[{"code":"LD-LAND"}]}"#, 400, "documents[0].key: LD-LAND needs a lookup key"),
+            (#"{"documents":[{"code":"LD-LAND","key":"11-x"}]}"#, 400, "key: only digits and hyphens"),
             (#"{"documents":[]}"#, 400, "choose at least one document"),
             (#"not json"#, 400, "not valid JSON"),
         ]

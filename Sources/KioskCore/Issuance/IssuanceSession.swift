@@ -123,6 +123,10 @@ public struct IssuanceSession: Sendable, Hashable {
         case (.identifying, .identityFailed):
             return []
 
+        case (.identifying, .back):
+            phase = .choosing
+            return []
+
         case (.options, .copiesChanged(let id, let copies)):
             guard !awaitingQuote else { throw .illegalEvent(event: event.name, phase: phase) }
             guard copies >= 1 else { throw .invalidCopies(issuanceID: id, copies: copies) }
