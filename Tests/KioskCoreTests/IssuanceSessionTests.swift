@@ -187,6 +187,51 @@ struct IssuanceSessionTests {
         #expect(driver.session.issuances.map(\.state) == [.issued, .refunded])
     }
 
+    @Test("a jam asks the resident: reprint (same number, a new job, ledger first) or refund; a second jam refunds")
+    func jamReprint() throws {
+        var driver = Driver()
+        let id = driver.a.issuanceID
+        _ = driver.toPaid([driver.a], prices: [800])
+        _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 11, pdfSHA256: .zero))
+        #expect(driver.refuse(.reprintDecided(issuanceID: id, reprint: true)) == .illegalEvent(event: "reprintDecided", phase: .fulfilling))
+        #expect(driver.step(.printJobJammed(issuanceID: id, reason: "paper jam")) == [])
+        #expect(driver.session.issuances[0].reprintOffered)
+        #expect(driver.session.issuances[0].state == .printing)
+        #expect(driver.refuse(.printJobJammed(issuanceID: id, reason: "again")) != nil)
+        let number = driver.session.issuances[0].number!
+        let reprint = driver.step(.reprintDecided(issuanceID: id, reprint: true))
+        #expect(ledgerKinds(reprint) == [.reprintRequested])
+        #expect(records(reprint)[0].issuanceNumber == number && records(reprint)[0].detail == "paper jam")
+        guard case .preparePrintJob(let request) = reprint.last else { Issue.record("no new print job"); return }
+        #expect(request.issuanceNumber == number)
+        _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 12, pdfSHA256: .zero))
+        #expect(driver.session.issuances[0].printerJobID == 12)
+        // One reprint only: a second jam fails the issuance and starts its refund.
+        let second = driver.step(.printJobJammed(issuanceID: id, reason: "paper jam"))
+        #expect(ledgerKinds(second) == [.failed, .refundStarted])
+        #expect(driver.session.issuances[0].reprints == 1)
+    }
+
+    @Test("a jam answered with refund, or not answered before the timeout, refunds")
+    func jamRefund() {
+        for answer in [true, false] {
+            var driver = Driver()
+            let id = driver.a.issuanceID
+            _ = driver.toPaid([driver.a], prices: [800])
+            _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 11, pdfSHA256: .zero))
+            _ = driver.step(.printJobJammed(issuanceID: id, reason: "paper jam"))
+            let actions = answer ? driver.step(.reprintDecided(issuanceID: id, reprint: false)) : driver.step(.timeout)
+            #expect(ledgerKinds(actions) == [.failed, .refundStarted])
+            #expect(actions.last == .returnMoney(issuanceID: id, amount: Money(won: 800)))
+            #expect(!driver.session.issuances[0].reprintOffered)
+        }
+    }
+
+    @Test("a crash after the reprint decision, before the new job: recovery owes the refund")
+    func reprintRecovery() {
+        #expect(IssuanceState(lastEntryKind: .reprintRequested) == .paid)
+    }
+
     @Test("a refund that cannot be paid out is owed")
     func refundOwed() {
         var driver = Driver()
@@ -352,7 +397,7 @@ struct IssuanceSessionTests {
         let number = try IssuanceNumber(kioskNumber: 7, sequence: 1)
         var reached: Set<IssuanceSession.Phase> = []
         for phase in IssuanceSession.Phase.allCases {
-            for eventIndex in 0..<18 {
+            for eventIndex in 0..<driverSampleCount {
                 var driver = Driver()
                 driver.drive(to: phase)
                 guard driver.session.phase == phase else { continue }
@@ -369,6 +414,8 @@ struct IssuanceSessionTests {
     }
 }
 
+private let driverSampleCount = 21
+
 extension Driver {
     /// One event of each kind, aimed at this driver's first document.
     func sampleEvents(number: IssuanceNumber) -> [IssuanceEvent] {
@@ -381,6 +428,8 @@ extension Driver {
             .paymentFailed(reason: "x"), .cancel, .timeout, .printJobPrepared(issuanceID: id, jobID: 1, pdfSHA256: .zero),
             .printJobCompleted(issuanceID: id), .printJobFailed(issuanceID: id, reason: "x"), .moneyReturned(issuanceID: id),
             .refundFailed(issuanceID: id, reason: "x"), .outOfService(reason: "x"),
+            .printJobJammed(issuanceID: id, reason: "x"), .reprintDecided(issuanceID: id, reprint: true),
+            .reprintDecided(issuanceID: id, reprint: false),
         ]
     }
 

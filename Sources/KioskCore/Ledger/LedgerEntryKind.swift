@@ -59,12 +59,15 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
     /// A technician's test print (`kioskctl printer test`): the test number, job id and outcome in
     /// `detail`; no money, no resident.
     public static let testPrint = LedgerEntryKind(rawValue: "test-print")
+    /// The printer jammed mid-job and the resident chose a reprint: the same issuance number is printed
+    /// again (the jammed job is cancelled first); `detail` has the jam. Counted once: only `issued` counts.
+    public static let reprintRequested = LedgerEntryKind(rawValue: "reprint-requested")
     /// Every kind this version knows: the kinds in its order, then money movements and tests.
     public static let all: [LedgerEntryKind] = [
         .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
         .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
         .clockAdjusted, .cashInserted, .cashStacked, .cashReturned, .cashDispensed, .cashOwed, .cardApproved,
-        .cardCancelled, .testPrint,
+        .cardCancelled, .testPrint, .reprintRequested,
     ]
 
     /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,

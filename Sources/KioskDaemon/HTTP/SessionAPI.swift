@@ -27,6 +27,11 @@ enum SessionAPI {
         var method: String
     }
 
+    struct ReprintBody: Decodable {
+        var issuanceID: String
+        var decision: String
+    }
+
     struct ResidentNumberBody: Decodable {
         var rrn: String
     }
@@ -199,6 +204,21 @@ enum SessionAPI {
         }
         api.post("/sessions/{id}/identity/mobile-id") { _, context -> Response in
             do { return json(try await runner.startMobileID(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/reprint") { request, context -> Response in
+            do {
+                let id = try sessionID(context)
+                let body = try await decode(ReprintBody.self, request, context)
+                guard let issuanceID = UUID(uuidString: body.issuanceID) else {
+                    throw SessionRunner.Refusal(status: 400, message: "issuanceID: \"\(body.issuanceID)\" is not a UUID")
+                }
+                guard ["reprint", "refund"].contains(body.decision) else {
+                    throw SessionRunner.Refusal(status: 400, message: "decision: must be \"reprint\" or \"refund\", not \"\(body.decision)\"")
+                }
+                return json(try await runner.decideReprint(id, issuanceID: issuanceID, reprint: body.decision == "reprint"))
+            } catch {
+                return problem(error)
+            }
         }
         api.post("/sessions/{id}/extend") { _, context -> Response in
             do { return json(try await runner.extend(try sessionID(context))) } catch { return problem(error) }

@@ -128,7 +128,8 @@ actor SessionRunner {
                 nameKo: type?.nameKo ?? "", nameEn: type?.nameEn ?? "", copies: issuance.request.copies,
                 options: live.options[issuance.id] ?? [:], amount: issuance.quote?.amount.won, lines: quote?.lines,
                 state: issuance.state?.rawValue, issuanceNumber: issuance.number?.formatted,
-                printerJobID: issuance.printerJobID, failureReason: issuance.failureReason)
+                printerJobID: issuance.printerJobID, failureReason: issuance.failureReason,
+                reprintOffered: issuance.reprintOffered, reprints: issuance.reprints)
         }
         let payment = live.method.map {
             SessionView.Payment(
@@ -256,11 +257,21 @@ actor SessionRunner {
             logger.info("session \(id): idle timeout")
             _ = try? await send(.timeout, to: id, touch: false)
         }
+        for (id, live) in sessions where live.session.phase == .fulfilling && live.session.issuances.contains(where: \.reprintOffered) {
+            guard now - live.lastActivity >= idle else { continue }
+            logger.info("session \(id): no answer to the reprint question: refund")
+            _ = try? await send(.timeout, to: id, touch: false)
+        }
     }
 
     /// SIGTERM: no new session; unpaid sessions end now; paid ones continue to a safe point.
     func beginDrain() async {
         draining = true
+        for (id, live) in sessions where live.session.phase == .fulfilling {
+            for issuance in live.session.issuances where issuance.reprintOffered {
+                _ = try? await send(.reprintDecided(issuanceID: issuance.id, reprint: false), to: id, touch: false)
+            }
+        }
         for (id, live) in sessions where !live.session.phase.isTerminal && live.session.phase != .fulfilling && !live.approving {
             _ = try? await send(.outOfService(reason: "kioskd is shutting down"), to: id, touch: false)
         }
@@ -477,7 +488,36 @@ actor SessionRunner {
     private func deliver(_ event: IssuanceEvent, to id: UUID) async {
         await acquire(id)
         defer { release(id) }
+        if case .printJobJammed(let issuanceID, let reason) = event {
+            if draining {
+                // Nobody will be asked while kioskd stops: refund.
+                _ = await process(.printJobFailed(issuanceID: issuanceID, reason: reason + "; kioskd is shutting down"), id)
+                return
+            }
+            sessions[id]?.lastActivity = clock.now
+            sessions[id]?.message = "\(reason): print it again, or take a refund?"
+        }
         _ = await process(event, id)
+    }
+
+    /// The resident's answer to a jam: print the same document again (the printer must be usable) or refund.
+    func decideReprint(_ id: UUID, issuanceID: UUID, reprint: Bool) async throws(Refusal) -> SessionView {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard let issuance = live.session.issuances.first(where: { $0.id == issuanceID }) else {
+            throw Refusal(status: 404, message: "issuanceID: session \(id) has no issuance \(issuanceID)")
+        }
+        guard issuance.reprintOffered else {
+            throw Refusal(status: 409, message: "issuance \(issuanceID) is not waiting for a reprint decision")
+        }
+        if reprint {
+            let status = await devices.printer.status()
+            guard status.state.isUsable else {
+                throw Refusal(status: 409, message: "the printer cannot print yet (\(status.reason ?? status.state.rawValue)): clear it, or choose a refund")
+            }
+        }
+        try await send(.reprintDecided(issuanceID: issuanceID, reprint: reprint), to: id)
+        sessions[id]?.message = reprint ? "printing again" : nil
+        return try existing(id)
     }
 
     private func quote(_ requests: [IssuanceRequest], _ id: UUID) -> IssuanceEvent {
@@ -662,9 +702,22 @@ actor SessionRunner {
                 unreachableSince = nil
                 switch state {
                 case .completed: return .printJobCompleted(issuanceID: issuanceID)
-                case .aborted(let reasons): return .printJobFailed(issuanceID: issuanceID, reason: "print job aborted: \(reasons.joined(separator: ", "))")
+                case .aborted(let reasons):
+                    if reasons.contains(where: { $0.contains("jam") }) {
+                        return .printJobJammed(issuanceID: issuanceID, reason: "paper jam: print job aborted (\(reasons.joined(separator: ", ")))")
+                    }
+                    return .printJobFailed(issuanceID: issuanceID, reason: "print job aborted: \(reasons.joined(separator: ", "))")
                 case .canceled: return .printJobFailed(issuanceID: issuanceID, reason: "print job cancelled")
                 case .held(let reasons):
+                    if reasons.contains(where: { $0.contains("jam") }) {
+                        // Cancel first: a held job must never resume after the jam is cleared and print twice.
+                        do throws(PrinterError) {
+                            try await printer.cancel(PrintJobID(jobID))
+                        } catch {
+                            return .printJobFailed(issuanceID: issuanceID, reason: "paper jam, and the held job could not be cancelled: \(error)")
+                        }
+                        return .printJobJammed(issuanceID: issuanceID, reason: "paper jam: print job held (\(reasons.joined(separator: ", ")))")
+                    }
                     let since = heldSince ?? clock.now
                     heldSince = since
                     if clock.now - since > .seconds(30) {

@@ -18,6 +18,10 @@ struct SessionView: Codable, Sendable {
         var issuanceNumber: String?
         var printerJobID: Int?
         var failureReason: String?
+        /// The printer jammed: the resident chooses `POST /sessions/{id}/reprint` (reprint or refund).
+        var reprintOffered: Bool
+        /// Reprints made after jams.
+        var reprints: Int
     }
 
     /// Payment progress.
