@@ -127,6 +127,8 @@ let package = Package(
             dependencies: [
                 "KioskDaemon", "KioskConfig", "KioskControl", "KioskDevices", "KioskCore", "KioskSystemd", "KioskTestSupport",
                 "KioskLedger",  // MARK: issue 4 (sessions)
+                "KioskPrinting",  // recovery against a real ippeveprinter
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),

@@ -466,7 +466,8 @@ struct IssuanceRecoveryTests {
                 kind: kind, kioskID: "k", instant: LedgerInstant(utcMilliseconds: 1_000, uptimeNanoseconds: 0),
                 issuanceID: issuance, documentCode: "RES-COPY", copies: 1,
                 amount: kind == .paid ? Money(won: 900) : nil, paymentMethod: kind == .paid ? .card : nil,
-                paymentReference: kind == .paid ? "APPR-1" : nil, printerJobID: kind == .paid ? nil : 44)
+                paymentReference: kind == .paid ? "APPR-1" : nil, printerJobID: kind == .paid ? nil : 44,
+                issuanceNumber: try! IssuanceNumber(kioskNumber: 7, sequence: 3))
             entries.append(LedgerEntry(
                 sealing: record, sequence: Int64(entries.count + 1), entryID: UUID(), previousHash: entries.last?.entryHash ?? .zero))
         }
@@ -502,6 +503,27 @@ struct IssuanceRecoveryTests {
         guard case .append(let records) = decision else { Issue.record("expected records"); return }
         #expect(records.map(\.kind) == [.refundOwed])
         #expect(records[0].amount == Money(won: 900))
+    }
+
+    @Test("paid (or reprint-requested) and the printer has a job under the issuance's name: recorded, then settled as printing")
+    func foundByName() throws {
+        for kinds in [[LedgerEntryKind.paid], [.paid, .printing, .reprintRequested]] {
+            let history = Self.history(kinds)
+            #expect(IssuanceRecovery.jobNameToFind(history: history) != nil)
+            let completed = try IssuanceRecovery.decide(
+                history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .completed), at: Self.instant)
+            guard case .append(let done) = completed else { Issue.record("expected records"); return }
+            #expect(done.map(\.kind) == [.printing, .issued])
+            #expect(done.allSatisfy { $0.printerJobID == 41 })
+            let active = try IssuanceRecovery.decide(history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .active), at: Self.instant)
+            guard case .append(let recorded) = active else { Issue.record("expected records"); return }
+            #expect(recorded.map(\.kind) == [.printing])
+            let failed = try IssuanceRecovery.decide(
+                history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .failed(reason: "media-jam")), at: Self.instant)
+            guard case .append(let refunded) = failed else { Issue.record("expected records"); return }
+            #expect(refunded.map(\.kind) == [.printing, .failed, .refundOwed])
+        }
+        #expect(IssuanceRecovery.jobNameToFind(history: Self.history([.paid, .printing])) == nil)
     }
 
     @Test("finished issuances need nothing; bad histories are refused")

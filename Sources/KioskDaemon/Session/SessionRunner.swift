@@ -683,7 +683,7 @@ actor SessionRunner {
             let pdf = rendered.pdf
             let pages = rendered.pageCount
             let hash = SHA256Hash.of(pdf)
-            let name = "issuance-\(request.issuanceNumber.formatted)-\(request.documentCode)-x\(request.copies)"
+            let name = request.jobName
             let job = try await devices.printer.submit(PrintJob(name: name, document: pdf, pages: pages, copies: request.copies))
             return .printJobPrepared(issuanceID: request.issuanceID, jobID: job.rawValue, pdfSHA256: hash)
         } catch {

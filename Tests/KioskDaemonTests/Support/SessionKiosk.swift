@@ -16,9 +16,17 @@ final class SessionKiosk: @unchecked Sendable {
 
     var ledgerPath: String { folder.path + "/state/ledger.sqlite3" }
 
-    init(printMilliseconds: Int = 50, idleSeconds: Int = 120, documentSource: String = "simulated", extra: String = "") throws {
+    init(
+        printMilliseconds: Int = 50, idleSeconds: Int = 120, documentSource: String = "simulated", printerURI: String? = nil,
+        extra: String = ""
+    ) throws {
         folder = try TemporaryDirectory(prefix: "kioskd-session")
-        let text = RunningKiosk.configuration(folder: folder.path).replacingOccurrences(of: "print_ms = 50", with: "print_ms = \(printMilliseconds)")
+        var base = RunningKiosk.configuration(folder: folder.path).replacingOccurrences(of: "print_ms = 50", with: "print_ms = \(printMilliseconds)")
+        if let printerURI {
+            base = base.replacingOccurrences(
+                of: "driver = \"simulated\"\nprint_ms = \(printMilliseconds)", with: "driver = \"ipp\"\nuri = \"\(printerURI)\"\npoll_interval_ms = 100")
+        }
+        let text = base
             + """
 
             [ledger]
