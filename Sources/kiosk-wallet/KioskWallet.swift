@@ -4,6 +4,7 @@ import Foundation
 import KioskCore
 import KioskIdentity
 import NIOCore
+import NIOHTTP1
 
 /// Plays the resident's phone for the mobile-ID path: makes test issuer keys and credentials, and answers
 /// a kiosk's presentation request. Demo and test tool; the credentials it makes are only as trusted as the

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskRegistry
 import KioskSync
 import KioskTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskIdentity
+import KioskRegistry
 import KioskSync
 import KioskTestSupport
 import Testing
