@@ -40,6 +40,18 @@ import Testing
         let stranger = registry.residents[registry.households[(resident.household + 1) % registry.households.count].head]
         #expect(!cells.contains(stranger.residentNumber.masked))
 
+        // Kiosk B did not verify this resident: the identity opens nothing there.
+        do throws(DocumentUnavailable) {
+            _ = try await rig.documents(rig.kioskB).content(for: DocumentRequest(code: "RR-DEUNGBON", identity: identity, at: Date()))
+            Issue.record("kiosk B fetched a resident kiosk A verified")
+        } catch {
+            guard case .notFound(let what) = error else {
+                Issue.record("expected notFound, got \(error)")
+                return
+            }
+            #expect(what.contains("no verification of this resident at kiosk \(rig.kioskB)"))
+        }
+
         // An identity central never issued (a reference under another secret) finds nothing.
         let forged = VerifiedIdentity(
             resident: ResidentReference(residentNumberDigits: resident.residentNumber.unmaskedDigits, secret: Data("guess".utf8)),

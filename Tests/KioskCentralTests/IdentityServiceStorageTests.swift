@@ -47,8 +47,16 @@ import Testing
             let later = now.addingTimeInterval(configuration.lockoutSeconds + 5)
             #expect(try await reloaded.verify(body(thumb: 1), kioskID: "k1", now: later).get().result == "verified")
 
+            // The verified identity opens the resident's records at that kiosk for 30 minutes, not after.
+            let verified = try await reloaded.verify(body(thumb: 1), kioskID: "k1", now: later).get()
+            let fetch = DocumentFetchBody(kioskID: "k1", identity: verified.identity, key: nil, options: [:], atUTCMilliseconds: 0)
+            let content = try await reloaded.document(code: "RR-CHOBON", body: fetch, kioskID: "k1", now: later.addingTimeInterval(60)).get()
+            #expect(content.title == "주민등록표 (초본)")
+            let stale = await reloaded.document(code: "RR-CHOBON", body: fetch, kioskID: "k1", now: later.addingTimeInterval(31 * 60))
+            #expect(stale.failure?.status == 404)
+
             let audit = try await storage.verificationAttempts(sinceUTCMilliseconds: 0)
-            #expect(audit.map(\.result) == ["verified", "not-matched", "locked-out", "locked-out", "verified"])
+            #expect(audit.map(\.result) == ["verified", "not-matched", "locked-out", "locked-out", "verified", "verified"])
             #expect(audit.allSatisfy { $0.quality == 77 && $0.kioskID == "k1" && !$0.residentReference.contains(head.residentNumber.unmaskedDigits) })
         }
     }
@@ -56,4 +64,11 @@ import Testing
 
 extension ProblemResponse: CustomStringConvertible {
     public var description: String { "\(status) \(problem)" }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
 }

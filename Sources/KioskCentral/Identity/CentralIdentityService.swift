@@ -24,6 +24,12 @@ actor CentralIdentityService {
     private let hours: [String: OpeningHours]
     private var mobile: MobileIDVerifier
     private var sessions: [String: MobileIDSession] = [:]
+    /// Kiosk id + resident reference → until when documents may be fetched for it (in memory: a restart
+    /// asks residents in the middle of a session to verify again).
+    private var verifiedAtKiosk: [String: Date] = [:]
+
+    /// How long after a verification its kiosk may fetch that resident's documents, seconds.
+    static let identityValiditySeconds: TimeInterval = 30 * 60
 
     private init(storage: any CentralStorage, configuration: CentralIdentityConfiguration, logger: Logger, registry: CentralRegistry?,
                  verifier: RegistryVerifier?, hours: [String: OpeningHours], mobile: MobileIDVerifier) {
@@ -139,6 +145,7 @@ actor CentralIdentityService {
         logger.info("identity attempt", metadata: ["kiosk.id": "\(kioskID)", "kiosk.identity.result": "\(record.result)", "kiosk.identity.quality": "\(record.quality)"])
         switch verdict {
         case .verified(let identity):
+            remember(identity, kioskID: kioskID, now: now)
             return .success(IdentityVerifyAnswer(result: "verified", identity: VerifiedIdentityWire(identity)))
         case .notMatched(let remaining):
             return .success(IdentityVerifyAnswer(result: "not-matched", remainingAttempts: remaining))
@@ -147,6 +154,12 @@ actor CentralIdentityService {
         case .lockedOut(let until):
             return .success(IdentityVerifyAnswer(result: "locked-out", lockedUntilUTCMilliseconds: Self.milliseconds(until)))
         }
+    }
+
+    /// Lets `kioskID` fetch documents of `identity` for `identityValiditySeconds` from `now`.
+    private func remember(_ identity: VerifiedIdentity, kioskID: String, now: Date) {
+        if verifiedAtKiosk.count > 10_000 { verifiedAtKiosk = verifiedAtKiosk.filter { $0.value > now } }
+        verifiedAtKiosk[kioskID + "\n" + identity.resident.hex] = now.addingTimeInterval(Self.identityValiditySeconds)
     }
 
     static func result(_ outcome: VerificationAttempt.Outcome) -> String {
@@ -210,6 +223,12 @@ actor CentralIdentityService {
         if let wire = body.identity {
             guard let decoded = wire.identity else {
                 return .failure(DocumentRefusal(400, DocumentProblem(error: "bad-identity", reason: "identity is not readable (reference, exemptions or method)")))
+            }
+            // Only an identity central itself verified for this kiosk, recently, opens a resident's records.
+            guard let until = verifiedAtKiosk[kioskID + "\n" + decoded.resident.hex], now < until else {
+                return .failure(DocumentRefusal(404, DocumentProblem(
+                    error: "not-found",
+                    reason: "not found: no verification of this resident at kiosk \(kioskID) within the last \(Int(Self.identityValiditySeconds / 60)) minutes")))
             }
             identity = decoded
         }
@@ -280,7 +299,9 @@ actor CentralIdentityService {
         defer { number.wipe() }
         let reference = ResidentReference(residentNumberDigits: number.unmaskedDigits, secret: registry.secret)
         let exemptions = registry.registry.resident(number: number)?.exemptions ?? []
-        sessions[response.state]?.outcome = .verified(VerifiedIdentity(resident: reference, exemptions: exemptions, method: .mobileID, verifiedAt: now))
+        let identity = VerifiedIdentity(resident: reference, exemptions: exemptions, method: .mobileID, verifiedAt: now)
+        sessions[response.state]?.outcome = .verified(identity)
+        if let kioskID = sessions[response.state]?.kioskID { remember(identity, kioskID: kioskID, now: now) }
         return .success(response.state)
     }
 
