@@ -8,7 +8,7 @@ import Logging
 struct KioskCentralCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-central", abstract: "The central office server for kioskd kiosks.",
-        subcommands: [Serve.self, Kiosks.self, RegistryCommand.self, AgenciesCommand.self, IngestBenchmarkCommand.self], defaultSubcommand: Serve.self)
+        subcommands: [Serve.self, Kiosks.self, RegistryCommand.self, AgenciesCommand.self, IngestBenchmarkCommand.self, IdentityBenchmarkCommand.self], defaultSubcommand: Serve.self)
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the central API.")
