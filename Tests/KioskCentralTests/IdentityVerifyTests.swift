@@ -132,7 +132,9 @@ import Testing
         #expect(garbage.status == 400 && garbage.json?["error"] as? String == "malformed-template")
         let quality = try await send(valid, template: "AAAA", quality: 101)
         #expect(quality.status == 400 && quality.json?["error"] as? String == "bad-quality")
-        #expect(try await rig.audit().isEmpty)
+        // Only the unreadable template was an attempt for a resident: audited, not counted.
+        #expect(try await rig.audit().map(\.result) == ["malformed-template"])
+        #expect(try await rig.verifier().verify(rig.request(try rig.enrolledResident(thumb: 1), thumb: 3)) == .notMatched(remainingAttempts: 4))
     }
 
     @Test func withoutASeededRegistryCentralAnswers503() async throws {

@@ -131,6 +131,17 @@ actor CentralIdentityService {
         do throws(IdentityVerificationError) {
             (verdict, attempt) = try await verifier.verifyAudited(request)
         } catch {
+            // Not evaluated and not counted by the limiter, but audited like every attempt.
+            let reference = registry.map { ResidentReference(residentNumberDigits: request.residentNumber.unmaskedDigits, secret: $0.secret) }
+            if let reference {
+                do throws(CentralStorageError) {
+                    try await storage.recordVerificationAttempt(CentralVerificationRecord(
+                        kioskID: kioskID, residentReference: reference.hex, result: "malformed-template", quality: body.quality, score: nil,
+                        atUTCMilliseconds: Self.milliseconds(now)))
+                } catch {
+                    logger.error("cannot audit a verification attempt: \(error)")
+                }
+            }
             return .failure(ProblemResponse(400, "malformed-template", error.description))
         }
         let record = CentralVerificationRecord(
