@@ -7,7 +7,7 @@ import KioskCore
 /// central's storage; `serve` rebuilds the same registry from them at every start.
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "registry", abstract: "The synthetic resident registry behind identity and documents.", subcommands: [Seed.self])
+        commandName: "registry", abstract: "The synthetic resident registry behind identity and documents.", subcommands: [Seed.self, Enrolled.self])
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Seed the synthetic registry (restart `serve` to load it).")
@@ -38,6 +38,34 @@ struct RegistryCommand: AsyncParsableCommand {
                 }
             } catch let error as ValidationError {
                 throw error
+            } catch {
+                FileHandle.standardError.write(Data("kiosk-central: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Enrolled: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the seeded registry's enrolled residents (SYNTHETIC people: demo and test data only).",
+            discussion: "A simulated fingerprint reader with finger_seed = K presents the thumb enrolled for the row with finger seed K.")
+        @OptionGroup var storage: StorageOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            do {
+                let rows = try await CentralRegistrySeeding.enrolled(storage: try storage.open())
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                    return
+                }
+                print("# SYNTHETIC residents (no real person): number, name, finger seed, household members, exemptions")
+                for row in rows {
+                    print([row.residentNumber, row.name, "finger_seed=\(row.fingerSeed)", "\(row.householdMembers)", row.exemptions.joined(separator: ",")]
+                        .joined(separator: "\t"))
+                }
             } catch {
                 FileHandle.standardError.write(Data("kiosk-central: \(error)\n".utf8))
                 throw ExitCode.failure

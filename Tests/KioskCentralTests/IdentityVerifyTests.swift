@@ -159,6 +159,24 @@ import Testing
         #expect(replaced.stdout.contains("enrolled: simulated thumb seed 1"))
     }
 
+    @Test func enrolledListsTheSyntheticNumbersADemonstratorTypes() async throws {
+        let rig = try await IdentityRig()
+        let listed = try await rig.command(["registry", "enrolled", "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count == 4)
+        let first = try rig.enrolledResident(thumb: 1)
+        let row = try requireValue(rows.first { $0["fingerSeed"] as? Int == 1 }, "no row for finger seed 1")
+        let number = try ResidentNumber(row["residentNumber"] as? String ?? "")
+        #expect(number == first.residentNumber)
+        // The listed number verifies with that finger.
+        #expect(try await rig.verifier().verify(IdentityVerificationRequest(
+            kioskID: rig.kioskA, residentNumber: number, template: IdentityRig.template(thumb: 1), quality: 80, at: Date())).isVerified)
+        let empty = try TemporaryDirectory(prefix: "central-empty")
+        let none = try await runProcess(BuiltProducts.path("kiosk-central"), ["registry", "enrolled", "--database", empty.file("c.sqlite")])
+        #expect(none.status != 0 && none.stderr.contains("no registry is seeded"))
+    }
+
     @Test func anUnreachableOrSilentCentralIsBackendUnavailableNotAHang() async throws {
         let number = try ResidentNumber("900101-1234568")
         let request = IdentityVerificationRequest(kioskID: "k", residentNumber: number, template: [1, 2, 3], quality: 80, at: Date())
