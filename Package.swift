@@ -79,6 +79,7 @@ let package = Package(
             name: "KioskCentral",
             dependencies: [
                 "KioskCore", "KioskSystemd", "KioskSync",
+                "KioskRegistry", "KioskIdentity",  // issue 8: identity, documents and mobile ID behind central
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -168,6 +169,7 @@ let package = Package(
             name: "KioskCentralTests",
             dependencies: [
                 "KioskCentral", "KioskSync", "KioskCore", "KioskLedger", "KioskTestSupport",
+                "KioskRegistry", "KioskIdentity", "KioskFingerprint", "KioskDevices",  // issue 8
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -232,7 +234,12 @@ let package = Package(
         .testTarget(name: "KioskIdentityTests", dependencies: ["KioskIdentity", "KioskCore", "KioskTestSupport"]),
         .executableTarget(
             name: "kiosk-wallet",
-            dependencies: ["KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),  // present --post
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
 
         // MARK: benchmarks
