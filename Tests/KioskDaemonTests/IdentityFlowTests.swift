@@ -167,6 +167,22 @@ struct IdentityFlowTests {
         #expect(!entries.contains { $0.record.kind == .paid })
     }
 
+    @Test("a document the back-end cannot answer is refused at the quote, before any money is taken")
+    func unavailableBeforePayment() async throws {
+        let kiosk = try SessionKiosk(documentSource: "backend", extra: Self.identityTable)
+        try await kiosk.start()
+        let started = try await kiosk.api("POST", "/sessions")
+        let id = try #require(started.json["id"] as? String)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"LD-LAND","key":"1111010100199990099"}]}"#)
+        let confirm = try await kiosk.api("POST", "/sessions/\(id)/confirm")
+        #expect(confirm.status == 409)
+        #expect((confirm.json["error"] as? String)?.contains("not found: parcel 1111010100199990099") == true, "\(confirm.json)")
+        let pay = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        #expect(pay.status == 409)
+        _ = await kiosk.stop()
+        #expect(try await kiosk.entries().isEmpty, "nothing was charged or recorded")
+    }
+
     @Test("the idle timeout and back both forget the entered RRN (checked through the API)")
     func idleTimeoutWipes() async throws {
         let resident = try await Self.residentWithThumbOne()

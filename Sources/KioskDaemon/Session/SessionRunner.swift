@@ -39,6 +39,8 @@ actor SessionRunner {
         var message: String?
         var identity: IdentityStep?
         var keys: [UUID: String] = [:]
+        /// Each document's content from the back-end, fetched before the quote (its pages price it).
+        var contents: [UUID: DocumentContent] = [:]
     }
 
     /// Where printed documents' content comes from.
@@ -192,6 +194,9 @@ actor SessionRunner {
     /// The resident confirmed the options: the quote is made.
     func confirm(_ id: UUID) async throws(Refusal) -> SessionView {
         try await send(.optionsConfirmed, to: id)
+        if let live = sessions[id], live.session.phase != .quoted {
+            throw Refusal(status: 409, message: "no quote: \(live.message ?? "the documents could not be priced")")
+        }
         return try existing(id)
     }
 
@@ -449,7 +454,7 @@ actor SessionRunner {
                 return nil
             }
         case .requestQuote(let requests):
-            return [quote(requests, id)]
+            return [await quote(requests, id)]
         case .collectPayment(let amount):
             return await collect(amount, id)
         case .cancelPayment:
@@ -473,6 +478,7 @@ actor SessionRunner {
             sessions[id]?.identity?.wipe()
             sessions[id]?.identity = nil
             sessions[id]?.keys = [:]
+            sessions[id]?.contents = [:]
             switch outcome {
             case .abandoned(let reason), .outOfService(let reason): sessions[id]?.message = "session ended: \(reason)"
             case .completed(let issued, let refunded, let owed):
@@ -520,17 +526,34 @@ actor SessionRunner {
         return try existing(id)
     }
 
-    private func quote(_ requests: [IssuanceRequest], _ id: UUID) -> IssuanceEvent {
+    private func quote(_ requests: [IssuanceRequest], _ id: UUID) async -> IssuanceEvent {
         let catalog = catalogSnapshot ?? Catalog(version: 0, documents: [])
         let schedule = FeeSchedule(catalogVersion: catalog.version)
         var quoted: [QuotedIssuance] = []
         for request in requests {
             guard let type = catalog[request.documentCode] else {
+                sessions[id]?.message = "document \(request.documentCode) left the catalog"
                 return .back
+            }
+            var pages = 1
+            if case .backend(let backend) = source {
+                // The back-end answers before any money is taken: an unavailable document is never paid for.
+                let live = sessions[id]
+                let documentRequest = DocumentRequest(
+                    code: type.code, identity: live?.identity?.verified, key: live?.keys[request.issuanceID],
+                    options: live?.options[request.issuanceID] ?? [:], at: Date())
+                do throws(DocumentUnavailable) {
+                    let content = try await backend.content(for: documentRequest)
+                    sessions[id]?.contents[request.issuanceID] = content
+                    pages = pageCount(content, type: type, options: live?.options[request.issuanceID] ?? [:])
+                } catch {
+                    sessions[id]?.message = "\(type.nameEn) (\(type.nameKo)): \(error)"
+                    return .back
+                }
             }
             do {
                 let exemptions = Set(sessions[id]?.identity?.verified?.exemptions ?? [])
-                let quote = try schedule.quote(document: type, copies: request.copies, exemptions: exemptions)
+                let quote = try schedule.quote(document: type, copies: request.copies, pages: pages, exemptions: exemptions)
                 sessions[id]?.quotes[request.issuanceID] = quote
                 quoted.append(QuotedIssuance(issuanceID: request.issuanceID, amount: quote.total, quote: try LedgerJSON(encoding: quote)))
             } catch {
@@ -668,7 +691,9 @@ actor SessionRunner {
                 code: type.code, identity: live?.identity?.verified, key: live?.keys[request.issuanceID],
                 options: live?.options[request.issuanceID] ?? [:], at: Date())
             do throws(DocumentUnavailable) {
-                let content = try await backend.content(for: documentRequest)
+                // The content fetched for the quote; fetched again only if the session lost it.
+                let content: DocumentContent
+                if let fetched = live?.contents[request.issuanceID] { content = fetched } else { content = try await backend.content(for: documentRequest) }
                 document = IssuedDocument(
                     content: content, options: Self.printedOptions(type, live?.options[request.issuanceID] ?? [:]),
                     issueDate: Self.issueDate(), authority: await kiosk.configuration.kiosk.name,
@@ -770,6 +795,15 @@ actor SessionRunner {
             let choice = option.choices.first { $0.value == value }
             return DocumentField(option.nameKo, choice?.nameKo ?? value)
         }
+    }
+
+    /// Pages `content` renders to (the number is a placeholder of the same width), for the fee.
+    private func pageCount(_ content: DocumentContent, type: DocumentType, options: [String: String]) -> Int {
+        if renderer == nil { renderer = try? DocumentRenderer() }
+        let draft = IssuedDocument(
+            content: content, options: Self.printedOptions(type, options), issueDate: Self.issueDate(), authority: "",
+            issuanceNumber: "0000-0000-0000-0000", verificationURL: verificationURL)
+        return (try? renderer?.render(draft).pageCount) ?? 1
     }
 
     /// Today's date in Seoul for the document.
