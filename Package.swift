@@ -208,7 +208,7 @@ let package = Package(
         .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB"]),
         .testTarget(
             name: "KioskFingerprintTests",
-            dependencies: ["KioskFingerprint", "KioskUSB", "KioskDevices", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KioskFingerprint", "KioskUSB", "KioskDevices", "KioskTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
 
         // MARK: issue 9 (payment) targets

@@ -11,12 +11,12 @@ import Testing
 @Suite struct ReplayTests {
     static let umockdevRun = "/usr/bin/umockdev-run"
 
-    func replay(_ arguments: [String]) throws -> Subprocess {
+    func replay(_ arguments: [String]) async throws -> Subprocess {
         let kioskctl = Fixtures.productsDirectory.appendingPathComponent("kioskctl").path
         try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first (swift build --build-tests builds it): \(kioskctl)")
         try #require(FileManager.default.isExecutableFile(atPath: Self.umockdevRun), "umockdev-run is missing: scripts/ensure-deps.sh fingerprint")
         let folder = Fixtures.nb1010.path
-        return try Subprocess.run(Self.umockdevRun, [
+        return try await Subprocess.run(Self.umockdevRun, [
             "-d", "\(folder)/device", "-i", "/dev/bus/usb/001/003=\(folder)/capture.ioctl", "--", kioskctl,
         ] + arguments)
     }
@@ -48,9 +48,8 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: Self.umockdevRun), "umockdev-run is missing: scripts/ensure-deps.sh fingerprint")
         let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let folder = Fixtures.nb1010.path
-        var environment = ProcessInfo.processInfo.environment
-        environment["KIOSK_REPLAY_CHILD"] = "1"
-        let run = try Subprocess.run(Self.umockdevRun, [
+        let environment = ["KIOSK_REPLAY_CHILD": "1"]
+        let run = try await Subprocess.run(Self.umockdevRun, [
             "-d", "\(folder)/device", "-i", "/dev/bus/usb/001/003=\(folder)/capture.ioctl", "--", bundle,
             "--testing-library", "swift-testing", "--filter", "driverImageUnderReplayEqualsTheRecordingPixelForPixel",
         ], environment: environment)
@@ -58,13 +57,13 @@ import Testing
         #expect(run.standardOutput.contains("replay-child: driver image equals capture.pgm"), "child output:\n\(run.standardOutput)")
     }
 
-    @Test func kioskctlReaderTestSavesTheRecordedImagePixelForPixel() throws {
+    @Test func kioskctlReaderTestSavesTheRecordedImagePixelForPixel() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-replay-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let saved = directory.appendingPathComponent("capture.pgm").path
 
-        let run = try replay(["reader", "test", "--driver", "nb1010", "--save-image", saved])
+        let run = try await replay(["reader", "test", "--driver", "nb1010", "--save-image", saved])
         #expect(run.status == 0, "kioskctl failed: \(run.standardError)")
         print(run.standardOutput)
         #expect(run.standardOutput.contains("guidance: place your right thumb on the reader"))
@@ -78,8 +77,8 @@ import Testing
         #expect(differing == 0, "\(differing) pixels differ from capture.pgm")
     }
 
-    @Test func kioskctlReaderTestReportsJSON() throws {
-        let run = try replay(["reader", "test", "--driver", "nb1010", "--json"])
+    @Test func kioskctlReaderTestReportsJSON() async throws {
+        let run = try await replay(["reader", "test", "--driver", "nb1010", "--json"])
         #expect(run.status == 0, "kioskctl failed: \(run.standardError)")
         struct Answer: Decodable {
             var width: Int, height: Int, quality: Int, acceptable: Bool, guidance: [String], minutiae: Int
@@ -91,24 +90,24 @@ import Testing
         #expect(answer.minutiae >= 20)
     }
 
-    @Test func saveImageIsRefusedInProductionMode() throws {
-        let run = try replay(["reader", "test", "--driver", "nb1010", "--save-image", "/tmp/never-written.pgm", "--production"])
+    @Test func saveImageIsRefusedInProductionMode() async throws {
+        let run = try await replay(["reader", "test", "--driver", "nb1010", "--save-image", "/tmp/never-written.pgm", "--production"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("refusing to save a fingerprint image: the kiosk is in production mode"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.pgm"))
     }
 
-    @Test func withoutAReaderTheCommandSaysSo() throws {
+    @Test func withoutAReaderTheCommandSaysSo() async throws {
         let kioskctl = Fixtures.productsDirectory.appendingPathComponent("kioskctl").path
         // An empty umockdev testbed: no USB devices at all.
-        let run = try Subprocess.run(Self.umockdevRun, ["--", kioskctl, "reader", "test", "--driver", "nb1010", "--timeout", "1"])
+        let run = try await Subprocess.run(Self.umockdevRun, ["--", kioskctl, "reader", "test", "--driver", "nb1010", "--timeout", "1"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("no fingerprint reader connected"), "stderr: \(run.standardError)")
     }
 
-    @Test func withoutDriverTheCommandGoesThroughKioskd() throws {
+    @Test func withoutDriverTheCommandGoesThroughKioskd() async throws {
         let kioskctl = Fixtures.productsDirectory.appendingPathComponent("kioskctl").path
-        let run = try Subprocess.run(kioskctl, ["reader", "test", "--socket", "/nonexistent/kioskd.sock"])
+        let run = try await Subprocess.run(kioskctl, ["reader", "test", "--socket", "/nonexistent/kioskd.sock"])
         #expect(run.status == 69)
         #expect(run.standardError.contains("kioskd is not reachable on /nonexistent/kioskd.sock"))
     }
