@@ -15,8 +15,17 @@ struct Kioskctl {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs kioskctl with `arguments` and `input` on stdin; returns (exit code, stdout, stderr).
-    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+    /// Runs kioskctl with `arguments` and `input` on stdin; returns (exit code, stdout, stderr). The
+    /// blocking waits happen on a thread of their own, never on the cooperative pool (one thread per core).
+    static func run(_ arguments: [String], input: String = "") async throws -> (status: Int32, out: String, err: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(arguments, input: input) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], input: String) throws -> (status: Int32, out: String, err: String) {
         guard let binary else {
             Issue.record("kioskctl binary not found beside the tests; run `swift build --build-tests` first")
             return (-1, "", "")
@@ -32,15 +41,35 @@ struct Kioskctl {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
+        // stderr is drained on another thread so a chatty child never blocks on a full pipe.
+        let errors = Drain(stderr.fileHandleForReading)
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.finish()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 }
 
+/// Reads a pipe to its end on a thread of its own.
+private final class Drain: @unchecked Sendable {  // `data` is written before `done` is signalled, read after
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func finish() -> Data {
+        done.wait()
+        return data
+    }
+}
+
 @Suite struct KioskctlCatalogCommandTests {
-    @Test func scheduleEvalBatchAnswersOneLinePerInput() throws {
+    @Test func scheduleEvalBatchAnswersOneLinePerInput() async throws {
         let input = """
             {"rule":"Mo-Fr 09:00-18:00; PH off","at":"2024-02-12T10:00"}
             {"rule":"Mo-Fr 09:00-18:00; PH off","at":"2024-02-12T10:00","holidays":[]}
@@ -49,7 +78,7 @@ struct Kioskctl {
             {"rule":"Mo-Fr 22:00-02:00; Sa 10:00-12:00","at":"2026-11-28T01:00","holidays":[]}
 
             """
-        let result = try Kioskctl.run(["schedule", "eval", "--batch"], input: input)
+        let result = try await Kioskctl.run(["schedule", "eval", "--batch"], input: input)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.split(separator: "\n") == [
             #"{"open":false,"nextChange":"2024-02-13T09:00"}"#,
@@ -60,13 +89,13 @@ struct Kioskctl {
         ])
     }
 
-    @Test func scheduleEvalBatchReportsBadLinesInPlace() throws {
+    @Test func scheduleEvalBatchReportsBadLinesInPlace() async throws {
         let input = """
             {"rule":"Mo-Fr 09:00-18:00 || Sa","at":"2026-11-23T10:00"}
             not json
             {"rule":"Mo-Fr 09:00-18:00","at":"2026-11-23T10:00"}
             """
-        let result = try Kioskctl.run(["schedule", "eval", "--batch"], input: input)
+        let result = try await Kioskctl.run(["schedule", "eval", "--batch"], input: input)
         #expect(result.status == 1)
         let lines = result.out.split(separator: "\n")
         #expect(lines.count == 3)
@@ -75,42 +104,42 @@ struct Kioskctl {
         #expect(lines[2] == #"{"open":true,"nextChange":"2026-11-23T18:00"}"#)
     }
 
-    @Test func scheduleEvalSingle() throws {
-        let json = try Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00-18:00", "--at", "2026-11-23T17:00", "--holidays", "", "--json"])
+    @Test func scheduleEvalSingle() async throws {
+        let json = try await Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00-18:00", "--at", "2026-11-23T17:00", "--holidays", "", "--json"])
         #expect(json.status == 0)
         #expect(json.out == "{\"open\":true,\"nextChange\":\"2026-11-23T18:00\"}\n")
-        let text = try Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00-18:00; PH off", "--at", "2025-10-08T10:00"])
+        let text = try await Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00-18:00; PH off", "--at", "2025-10-08T10:00"])
         #expect(text.out == "closed\nnext change: 2025-10-10T09:00\n")
-        let bad = try Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00", "--at", "2026-11-23T17:00"])
+        let bad = try await Kioskctl.run(["schedule", "eval", "--rule", "Mo-Fr 09:00", "--at", "2026-11-23T17:00"])
         #expect(bad.status == 64)
         #expect(bad.err.contains("position 12: points in time"))
     }
 
-    @Test func holidaysJSON() throws {
-        let result = try Kioskctl.run(["holidays", "2024", "--json"])
+    @Test func holidaysJSON() async throws {
+        let result = try await Kioskctl.run(["holidays", "2024", "--json"])
         #expect(result.status == 0)
         let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]] ?? []
         let substitutes = list.filter { $0["substitute"] as? Bool == true }.compactMap { $0["date"] as? String }
         #expect(substitutes == ["2024-02-12", "2024-05-06"])
         #expect(list.contains { $0["date"] as? String == "2024-02-10" && $0["nameKo"] as? String == "설날" && $0["name"] as? String == "Seollal" })
-        #expect(try Kioskctl.run(["holidays", "1999"]).status == 64)
+        #expect(try await Kioskctl.run(["holidays", "1999"]).status == 64)
     }
 
-    @Test func catalogListShowAndQuote() throws {
-        let list = try Kioskctl.run(["catalog", "list", "--json"])
+    @Test func catalogListShowAndQuote() async throws {
+        let list = try await Kioskctl.run(["catalog", "list", "--json"])
         #expect(list.status == 0, "\(list.err)")
         let documents = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]] ?? []
         #expect(documents.count == 101)
-        let show = try Kioskctl.run(["catalog", "show", "RR-CHOBON"])
+        let show = try await Kioskctl.run(["catalog", "show", "RR-CHOBON"])
         #expect(show.out.contains("address-history") && show.out.contains("the resident must choose"))
-        let quote = try Kioskctl.run(["fees", "quote", "RR-DEUNGBON", "--copies", "2", "--exemption", "national-merit", "--json"])
+        let quote = try await Kioskctl.run(["fees", "quote", "RR-DEUNGBON", "--copies", "2", "--exemption", "national-merit", "--json"])
         #expect(quote.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(quote.out.utf8)) as? [String: Any] ?? [:]
         #expect(object["total"] as? Int == 0 && object["exemption"] as? String == "national-merit")
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID()).toml")
         try "version = 1\n[[documents]]\ncode = \"X\"\n".write(to: broken, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: broken) }
-        let invalid = try Kioskctl.run(["catalog", "list", "--catalog", broken.path])
+        let invalid = try await Kioskctl.run(["catalog", "list", "--catalog", broken.path])
         #expect(invalid.status == 78)
         #expect(invalid.err.contains("\(broken.path):2: documents[0].nameKo: required string is missing"))
     }
