@@ -154,6 +154,46 @@ struct SessionAPITests {
         #expect(Set(jobs).count == 2, "a new job for the reprint")
     }
 
+    @Test("two documents by card, one jammed and refunded: the card is cancelled by exactly the failed part")
+    func partialCardRefund() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 1500)
+        try await kiosk.start()
+        let started = try await kiosk.api("POST", "/sessions")
+        let id = try #require(started.json["id"] as? String)
+        let key = SessionKiosk.sampleParcel
+        _ = try await kiosk.api(
+            "POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"LD-LAND","key":"\#(key)"},{"code":"LD-PRICE","key":"\#(key)"}]}"#)
+        let quoted = try await kiosk.api("POST", "/sessions/\(id)/confirm")
+        #expect(quoted.json["total"] as? Int == 1300)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+        for _ in 0..<200 {
+            let view = try await kiosk.api("GET", "/sessions/\(id)").json
+            if ((view["documents"] as? [[String: Any]])?.first?["state"] as? String) == "printing" { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        _ = try await kiosk.ctl(["simulate", "jam"])
+        var offered: [[String: Any]] = []
+        for _ in 0..<200 {
+            let documents = (try await kiosk.api("GET", "/sessions/\(id)").json["documents"] as? [[String: Any]]) ?? []
+            offered = documents.filter { $0["reprintOffered"] as? Bool == true }
+            if offered.count == 2 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try #require(offered.count == 2, "both jobs stopped by the jam ask the resident")
+        _ = try await kiosk.ctl(["simulate", "jam", "--clear"])
+        let land = try #require(offered.first { $0["code"] as? String == "LD-LAND" }?["issuanceID"] as? String)
+        let price = try #require(offered.first { $0["code"] as? String == "LD-PRICE" }?["issuanceID"] as? String)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(land)","decision":"refund"}"#)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(price)","decision":"reprint"}"#)
+        let done = try await kiosk.waitFinished(id)
+        let states = Dictionary(uniqueKeysWithValues: ((done["documents"] as? [[String: Any]]) ?? []).map { ($0["code"] as? String ?? "", $0["state"] as? String ?? "") })
+        #expect(states == ["LD-LAND": "refunded", "LD-PRICE": "issued"], "\(done)")
+        #expect(await kiosk.stop() == 0)
+        let cancelled = try await kiosk.entries().filter { $0.record.kind == .cardCancelled }
+        #expect(cancelled.map(\.record.amount) == [Money(won: 500)], "exactly the refunded document's fee")
+        #expect(cancelled.first?.record.detail == "refund (partial cancellation)")
+    }
+
     @Test("printer jam and nobody answers: after the idle timeout the payment is refunded")
     func jamUnansweredRefunds() async throws {
         let kiosk = try SessionKiosk(printMilliseconds: 3000, idleSeconds: 2)
@@ -227,7 +267,7 @@ struct SessionAPITests {
         try await Task.sleep(for: .milliseconds(400))
         #expect(await kiosk.stop() == 0)
         let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
-        #expect(kinds == ["card-approved", "paid", "printing", "issued"])
+        #expect(kinds == ["card-approved", "paid", "printing", "issued"], "\(kiosk.process?.stderr ?? "")")
     }
 
     @Test("a broken hash chain keeps the kiosk out of service with a clear reason")

@@ -33,6 +33,8 @@ actor SessionRunner {
         var inserted: Money = .zero
         var accepted: Set<Money> = []
         var approval: CardApproval?
+        /// What was already returned of `approval` by partial cancellations.
+        var cardRefunded: Money = .zero
         var approving = false
         var change: Money?
         var owed: Money = .zero
@@ -282,9 +284,11 @@ actor SessionRunner {
         }
     }
 
-    /// Whether every session reached a safe point (nothing paid is unfinished, no approval in flight).
+    /// Whether every session reached a safe point (nothing paid is unfinished, no approval or action in flight).
     func isDrained() -> Bool {
-        !sessions.values.contains { !$0.session.phase.isTerminal && ($0.session.phase == .fulfilling || $0.approving) }
+        // `busy`: an event is being processed; its actions (a ledger append, a payout) may still be running
+        // although the state machine already moved the session to a terminal phase.
+        busy.isEmpty && !sessions.values.contains { !$0.session.phase.isTerminal && ($0.session.phase == .fulfilling || $0.approving) }
     }
 
     // MARK: - devices' answers
@@ -662,18 +666,22 @@ actor SessionRunner {
         }
         guard live.method == .card else { return .refundFailed(issuanceID: issuanceID, reason: "nothing was paid by a device") }
         guard let approval = live.approval else { return .refundFailed(issuanceID: issuanceID, reason: "no card approval to cancel") }
-        guard approval.amount == amount else {
-            return .refundFailed(
-                issuanceID: issuanceID,
-                reason: "the card terminal cancels whole approvals only (\(approval.amount)); \(amount) is owed")
+        let left = approval.amount - live.cardRefunded
+        guard amount <= left else {
+            return .refundFailed(issuanceID: issuanceID, reason: "only \(left) of card approval \(approval.approvalNumber) is left to cancel; \(amount) is owed")
         }
         do throws(CardError) {
-            try await devices.card.cancel(approval)
+            // The whole approval when this refund is all that is left, otherwise a partial cancellation.
+            if amount == approval.amount { try await devices.card.cancel(approval) } else { try await devices.card.cancel(approval, amount: amount) }
         } catch {
             return .refundFailed(issuanceID: issuanceID, reason: error.description)
         }
-        _ = try? await ledger.append([moneyRecord(.cardCancelled, id, amount: amount, reference: approval.approvalNumber, detail: "refund")])
-        sessions[id]?.approval = nil
+        let partial = amount < left || live.cardRefunded > .zero
+        _ = try? await ledger.append([
+            moneyRecord(.cardCancelled, id, amount: amount, reference: approval.approvalNumber, detail: partial ? "refund (partial cancellation)" : "refund")
+        ])
+        sessions[id]?.cardRefunded += amount
+        if sessions[id]?.cardRefunded == approval.amount { sessions[id]?.approval = nil }
         return .moneyReturned(issuanceID: issuanceID)
     }
 

@@ -37,10 +37,14 @@ public enum CardError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A card terminal (in Korea: a VAN terminal). Conformers promise that a thrown error means nothing
-/// was charged, and that `cancel` fully reverses an approval.
+/// was charged (or, for a cancellation, nothing was returned), that `cancel` fully reverses an
+/// approval, and that `cancel(_:amount:)` returns exactly `amount` of it (부분취소, partial cancellation)
+/// and refuses more than is left.
 public protocol CardTerminal: KioskDevice {
     /// Asks the resident to present a card and approves `amount`; `reference` identifies the session.
     func approve(amount: Money, reference: String) async throws(CardError) -> CardApproval
-    /// Cancels (refunds) an earlier approval.
+    /// Cancels (refunds) what is left of an earlier approval.
     func cancel(_ approval: CardApproval) async throws(CardError)
+    /// Cancels (refunds) `amount` of an earlier approval; the rest stays charged.
+    func cancel(_ approval: CardApproval, amount: Money) async throws(CardError)
 }

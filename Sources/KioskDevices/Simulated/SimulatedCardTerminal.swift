@@ -8,6 +8,7 @@ public actor SimulatedCardTerminal: CardTerminal, FaultInjectable {
     private var faults: Set<SimulatedFault> = []
     private var nextApproval = 10_000_001
     private var cancelled: Set<String> = []
+    private var refunded: [String: Money] = [:]
     private let broadcaster = StatusBroadcaster(initial: SimulatedCardTerminal.status(for: []))
 
     /// A terminal that answers after `delay`.
@@ -38,7 +39,21 @@ public actor SimulatedCardTerminal: CardTerminal, FaultInjectable {
     public func cancel(_ approval: CardApproval) async throws(CardError) {
         if faults.contains(.cardOffline) { throw .communication("simulated VAN link down") }
         cancelled.insert(approval.approvalNumber)
+        refunded[approval.approvalNumber] = approval.amount
     }
+
+    public func cancel(_ approval: CardApproval, amount: Money) async throws(CardError) {
+        if faults.contains(.cardOffline) { throw .communication("simulated VAN link down") }
+        let done = refunded[approval.approvalNumber] ?? .zero
+        guard amount > .zero, done + amount <= approval.amount else {
+            throw .declined("cannot cancel \(amount) of approval \(approval.approvalNumber): \(approval.amount - done) is left")
+        }
+        refunded[approval.approvalNumber] = done + amount
+        if done + amount == approval.amount { cancelled.insert(approval.approvalNumber) }
+    }
+
+    /// What was refunded of each approval so far (for tests and the demo).
+    public func refundedAmounts() -> [String: Money] { refunded }
 
     /// Approval numbers cancelled so far (for tests and the demo).
     public func cancelledApprovals() -> Set<String> { cancelled }
