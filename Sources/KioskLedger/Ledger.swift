@@ -105,11 +105,14 @@ public final class Ledger: Sendable {
         let path = self.path
         do {
             return try await pool.write { db in
-                let last = try Row.fetchOne(
-                    db, sql: "SELECT sequence, entry_hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-                var sequence: Int64 = last?[0] ?? 0
+                // A cached statement and the cursor's own row (no copy): this read is part of every append.
+                // The loop runs at most once (LIMIT 1) and leaves the cursor exhausted.
+                let lastRows = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT sequence, entry_hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1"))
+                var sequence: Int64 = 0
                 var previous = SHA256Hash.zero
-                if let last {
+                while let last = try lastRows.next() {
+                    sequence = last[0]
                     let data: Data = last[1]
                     guard let hash = SHA256Hash(bytes: Array(data)) else {
                         throw LedgerError.chainBroken(
@@ -122,7 +125,7 @@ public final class Ledger: Sendable {
                 sealed.reserveCapacity(records.count)
                 for record in records {
                     sequence += 1
-                    let entry = LedgerEntry(sealing: record, sequence: sequence, entryID: UUID(), previousHash: previous)
+                    let entry = LedgerEntry(sealing: record, sequence: sequence, entryID: .randomEntryID(), previousHash: previous)
                     try statement.execute(arguments: LedgerRow.arguments(of: entry))
                     previous = entry.entryHash
                     sealed.append(entry)
