@@ -55,8 +55,20 @@ public final class Ledger: Sendable {
             }
             pool = try DatabasePool(path: path, configuration: grdb)
             if configuration.readOnly {
-                let migrated = try pool.read { db in try LedgerSchema.migrator.hasCompletedMigrations(db) }
+                let (migrated, newer, applied) = try pool.read { db in
+                    let migrator = LedgerSchema.migrator
+                    return (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db),
+                            try migrator.appliedMigrations(db))
+                }
                 guard migrated else {
+                    if newer {
+                        throw LedgerError.corrupt(path: path, reason: "written by a newer version of the kiosk software")
+                    }
+                    if let last = applied.last {
+                        throw LedgerError.corrupt(
+                            path: path,
+                            reason: "an older ledger schema (\(last)): open it read-write once (kioskd does at start) to upgrade it")
+                    }
                     throw LedgerError.corrupt(path: path, reason: "not a ledger, or written by a newer/older version")
                 }
             } else {

@@ -159,6 +159,11 @@ struct LedgerMigrationTests {
         let entries = try Self.writeWithOldSchema(try Self.records(), at: fixture.path, upTo: "v1-ledger")
         let written = Self.written(entries)
 
+        // Read-only (kioskctl) cannot upgrade: it says so instead of reading a half-known schema.
+        #expect(throws: LedgerError.corrupt(
+            path: fixture.path, reason: "an older ledger schema (v1-ledger): open it read-write once (kioskd does at start) to upgrade it")
+        ) { try Ledger(path: fixture.path, configuration: .init(readOnly: true)) }
+
         let ledger = try Ledger(path: fixture.path)
         let (applied, objects) = try await ledger.pool.read { db in
             (try LedgerSchema.migrator.appliedMigrations(db),
