@@ -6,9 +6,21 @@ extension Ledger {
     /// Up to `limit` entries with a sequence above `sequence`, in order (sync and export page with it).
     /// `fromUTCMilliseconds` keeps only entries made at or after that instant.
     public func entries(after sequence: Int64, limit: Int, fromUTCMilliseconds: Int64? = nil) async throws(LedgerError) -> [LedgerEntry] {
-        try await fetch(
-            "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE sequence > ? AND utc_ms >= ? ORDER BY sequence LIMIT ?",
-            [sequence, fromUTCMilliseconds ?? Int64.min, limit])
+        guard let from = fromUTCMilliseconds else {
+            return try await fetch(
+                "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE sequence > ? ORDER BY sequence LIMIT ?", [sequence, limit])
+        }
+        // Complete time blocks that end before `from` hold no entry at or after it: start past them.
+        return try await fetch(
+            """
+            SELECT \(LedgerRow.columns) FROM ledger_entry
+            WHERE sequence > MAX(?, IFNULL(
+                (SELECT MIN(block) - 1 FROM ledger_time_block WHERE max_utc_ms >= ?),
+                (SELECT IFNULL(MAX(block), 0) FROM ledger_time_block)) * \(LedgerSchema.timeBlockSize))
+              AND utc_ms >= ?
+            ORDER BY sequence LIMIT ?
+            """,
+            [sequence, from, from, limit])
     }
 
     /// The last `count` entries, oldest first.
@@ -35,7 +47,10 @@ extension Ledger {
         try await fetch(
             """
             SELECT \(LedgerRow.columns) FROM ledger_entry
-            WHERE sequence IN (SELECT last_sequence FROM open_issuance) ORDER BY sequence
+            WHERE sequence IN (
+                SELECT (SELECT MAX(sequence) FROM ledger_entry WHERE issuance_id = open_issuance.issuance_id)
+                FROM open_issuance)
+            ORDER BY sequence
             """, [])
     }
 
@@ -43,7 +58,7 @@ extension Ledger {
     public func entries(issuanceID: UUID) async throws(LedgerError) -> [LedgerEntry] {
         try await fetch(
             "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE issuance_id = ? ORDER BY sequence",
-            [issuanceID.uuidString.lowercased()])
+            [issuanceID.ledgerText])
     }
 
     /// Every entry of the issuance that carries `number`, in order (empty if the number is unknown).
@@ -51,7 +66,7 @@ extension Ledger {
         try await fetch(
             """
             SELECT \(LedgerRow.columns) FROM ledger_entry WHERE issuance_id =
-                (SELECT issuance_id FROM ledger_entry WHERE issuance_number = ? LIMIT 1)
+                (SELECT issuance_id FROM issuance_number WHERE issuance_number = ?)
             ORDER BY sequence
             """, [number.digits])
     }
@@ -65,7 +80,7 @@ extension Ledger {
             let digits = try await pool.read { db in
                 try String.fetchOne(
                     db,
-                    sql: "SELECT MAX(issuance_number) FROM ledger_entry WHERE issuance_number >= ? AND issuance_number < ?",
+                    sql: "SELECT MAX(issuance_number) FROM issuance_number WHERE issuance_number >= ? AND issuance_number < ?",
                     arguments: [prefix + "00000000000", prefix + ":"])
             }
             guard let digits else { return nil }
@@ -95,17 +110,8 @@ extension Ledger {
         let path = self.path
         do {
             return try await pool.read { db in
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT document_code, kind, COUNT(*), IFNULL(SUM(copies), 0), IFNULL(SUM(amount), 0)
-                        FROM ledger_entry
-                        WHERE utc_ms >= ? AND utc_ms < ? AND document_code IS NOT NULL
-                          AND kind IN ('paid', 'issued', 'refunded', 'refund-owed')
-                        GROUP BY document_code, kind ORDER BY document_code
-                        """, arguments: [from, to])
                 var byCode: [String: LedgerDocumentStats] = [:]
-                for row in rows {
+                for row in try Self.documentRows(db, fromUTCMilliseconds: from, toUTCMilliseconds: to) {
                     let code: String = row[0]
                     let kind: String = row[1]
                     let count: Int = row[2]
@@ -128,6 +134,40 @@ extension Ledger {
         } catch {
             throw LedgerError.from(error, path: path)
         }
+    }
+
+    /// Per (document code, kind) counts and sums of the entries made in `[from, to)`, read only from
+    /// the time blocks whose span meets the range and from the entries after the last complete block.
+    private static func documentRows(_ db: Database, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) throws -> [Row] {
+        let size = LedgerSchema.timeBlockSize
+        let blocks = try Int64.fetchAll(
+            db, sql: "SELECT block FROM ledger_time_block WHERE max_utc_ms >= ? AND min_utc_ms < ? ORDER BY block",
+            arguments: [from, to])
+        let covered = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(block), 0) FROM ledger_time_block") ?? 0) * size
+        // Consecutive blocks become one sequence range; the entries after the last block are one more.
+        var ranges: [ClosedRange<Int64>] = []
+        for block in blocks {
+            let range = ((block - 1) * size + 1)...(block * size)
+            if let last = ranges.last, last.upperBound + 1 == range.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound...range.upperBound
+            } else {
+                ranges.append(range)
+            }
+        }
+        ranges.append((covered + 1)...Int64.max)
+        var rows: [Row] = []
+        for range in ranges {
+            rows += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT document_code, kind, COUNT(*), IFNULL(SUM(copies), 0), IFNULL(SUM(amount), 0)
+                    FROM ledger_entry
+                    WHERE sequence BETWEEN ? AND ? AND utc_ms >= ? AND utc_ms < ? AND document_code IS NOT NULL
+                      AND kind IN ('paid', 'issued', 'refunded', 'refund-owed')
+                    GROUP BY document_code, kind
+                    """, arguments: [range.lowerBound, range.upperBound, from, to])
+        }
+        return rows
     }
 
     private func fetch(_ sql: String, _ arguments: StatementArguments) async throws(LedgerError) -> [LedgerEntry] {

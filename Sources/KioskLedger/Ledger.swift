@@ -55,8 +55,20 @@ public final class Ledger: Sendable {
             }
             pool = try DatabasePool(path: path, configuration: grdb)
             if configuration.readOnly {
-                let migrated = try pool.read { db in try LedgerSchema.migrator.hasCompletedMigrations(db) }
+                let (migrated, newer, applied) = try pool.read { db in
+                    let migrator = LedgerSchema.migrator
+                    return (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db),
+                            try migrator.appliedMigrations(db))
+                }
                 guard migrated else {
+                    if newer {
+                        throw LedgerError.corrupt(path: path, reason: "written by a newer version of the kiosk software")
+                    }
+                    if let last = applied.last {
+                        throw LedgerError.corrupt(
+                            path: path,
+                            reason: "an older ledger schema (\(last)): open it read-write once (kioskd does at start) to upgrade it")
+                    }
                     throw LedgerError.corrupt(path: path, reason: "not a ledger, or written by a newer/older version")
                 }
             } else {
@@ -105,11 +117,14 @@ public final class Ledger: Sendable {
         let path = self.path
         do {
             return try await pool.write { db in
-                let last = try Row.fetchOne(
-                    db, sql: "SELECT sequence, entry_hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-                var sequence: Int64 = last?[0] ?? 0
+                // A cached statement and the cursor's own row (no copy): this read is part of every append.
+                // The loop runs at most once (LIMIT 1) and leaves the cursor exhausted.
+                let lastRows = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT sequence, entry_hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1"))
+                var sequence: Int64 = 0
                 var previous = SHA256Hash.zero
-                if let last {
+                while let last = try lastRows.next() {
+                    sequence = last[0]
                     let data: Data = last[1]
                     guard let hash = SHA256Hash(bytes: Array(data)) else {
                         throw LedgerError.chainBroken(
@@ -122,7 +137,7 @@ public final class Ledger: Sendable {
                 sealed.reserveCapacity(records.count)
                 for record in records {
                     sequence += 1
-                    let entry = LedgerEntry(sealing: record, sequence: sequence, entryID: UUID(), previousHash: previous)
+                    let entry = LedgerEntry(sealing: record, sequence: sequence, entryID: .randomEntryID(), previousHash: previous)
                     try statement.execute(arguments: LedgerRow.arguments(of: entry))
                     previous = entry.entryHash
                     sealed.append(entry)
