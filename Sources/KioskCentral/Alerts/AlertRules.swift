@@ -1,3 +1,5 @@
+import KioskSync
+
 /// Derives alerts from kiosk statuses (registry, last heartbeat, acknowledged head). Pure: the time
 /// comes in as a parameter, so every rule is tested without I/O.
 public enum AlertRules {

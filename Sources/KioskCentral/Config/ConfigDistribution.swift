@@ -1,5 +1,5 @@
+public import Foundation
 public import KioskSync
-import Foundation
 
 /// The configuration a kiosk should run: its own document over its district's, with their versions.
 public struct ConfigDistribution: Sendable {
