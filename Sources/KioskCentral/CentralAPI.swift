@@ -24,11 +24,13 @@ struct CentralAPI: Sendable {
         router.get("/v1/verify/:number") { _, context in await self.verify(context) }
         router.get("/v1/kiosks") { request, _ in await self.kiosks(request) }
         router.get("/v1/reports/daily") { request, _ in await self.daily(request) }
+        router.get("/v1/alerts") { request, _ in await self.alerts(request) }  // CentralAPI+Alerts.swift
+        router.get("/v1/kiosks/:id/config") { _, context in await self.config(context) }  // CentralAPI+Config.swift
         router.get("/") { _, _ in await self.page() }
         return router
     }
 
-    private func failure(_ error: CentralStorageError) -> Response {
+    func failure(_ error: CentralStorageError) -> Response {
         logger.error("storage failed: \(error)")
         return CentralResponses.problem(503, "storage-unavailable", error.description)
     }
@@ -230,7 +232,8 @@ struct CentralAPI: Sendable {
                 let date = formatter.string(from: day)
                 days.append((date, try await report(date: date)?.totals.issued ?? 0))
             }
-            return CentralResponses.text(CentralPage.html(statuses: statuses, days: days), contentType: "text/html; charset=utf-8")
+            let alerts = AlertRules.alerts(for: statuses, nowUTCMilliseconds: Self.nowMilliseconds(), thresholds: configuration.alertThresholds)
+            return CentralResponses.text(CentralPage.html(statuses: statuses, days: days, alerts: alerts), contentType: "text/html; charset=utf-8")
         } catch {
             return failure(error)
         }

@@ -14,16 +14,29 @@ public struct CentralConfiguration: Sendable {
     public var onlineWindowSeconds: Int
     /// Identity, documents and mobile ID (issue 8).
     public var identity = CentralIdentityConfiguration()
+    /// HTTPS certificate and key; `nil` serves plain HTTP, which is allowed on loopback only.
+    public var tls: CentralTLS?
+    /// When alerts are raised from heartbeats (offline, supplies, change, cash box, faults, sync lag).
+    public var alertThresholds = AlertThresholds()
 
-    /// A configuration; defaults: 16 MiB bodies, Asia/Seoul, 180 s online window.
+    /// A configuration; defaults: 16 MiB bodies, Asia/Seoul, 180 s online window, plain HTTP.
     public init(
         host: String, port: Int, bodyLimit: Int = 16 << 20,
-        timeZone: TimeZone = TimeZone(identifier: "Asia/Seoul") ?? .gmt, onlineWindowSeconds: Int = 180
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Seoul") ?? .gmt, onlineWindowSeconds: Int = 180,
+        tls: CentralTLS? = nil
     ) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit
         self.timeZone = timeZone
         self.onlineWindowSeconds = onlineWindowSeconds
+    }
+}
+
+extension CentralConfiguration {
+    /// Whether `host` is a loopback address, where plain HTTP stays allowed.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

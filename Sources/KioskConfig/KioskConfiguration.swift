@@ -70,6 +70,12 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var syncURL: String?
     /// The kiosk's Ed25519 key file for signing sync batches.
     public var syncKeyPath: String?
+    /// The PEM file of the CA(s) the kiosk trusts for HTTPS to central (`sync.ca_file`); nothing else
+    /// is trusted. Required when `syncURL` is `https`.
+    public var syncCAFile: String?
+    /// How long one request to central may take, seconds (`sync.timeout_seconds`, default 30); a
+    /// refused TLS handshake or a central that is down is reported after this long.
+    public var syncTimeoutSeconds = 30
     /// Devices by kind: `printer`, `fingerprint`, `cash`, `card`.
     public var devices: [String: Device]
     // MARK: issue 4 (sessions)

@@ -139,17 +139,28 @@ public enum KioskConfigurationLoader {
         }
 
         // [sync]
-        var syncURL: String?, syncKeyPath: String?
+        var syncURL: String?, syncKeyPath: String?, syncCAFile: String?, syncTimeout = 30
         if let table = reader.table(root, "sync") {
-            reader.rejectUnknownKeys(table, allowed: ["url", "key"])
+            reader.rejectUnknownKeys(table, allowed: ["url", "key", "ca_file", "timeout_seconds"])
+            if let seconds = reader.integer(table, "timeout_seconds", in: 1...300) { syncTimeout = seconds }
             if let url = reader.string(table, "url"), let node = table["url"] {
-                if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
+                if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), let host = parsed.host {
                     syncURL = url
+                    let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+                    if parsed.scheme == "http", !loopback {
+                        reader.report(node, "plain http is allowed only to a loopback address (127.0.0.1, ::1, localhost), not \(host): use https with sync.ca_file")
+                    }
+                    if parsed.scheme == "https", table["ca_file"] == nil {
+                        reader.report(node, "https needs sync.ca_file: the kiosk trusts only the CA certificate named there")
+                    }
                 } else {
                     reader.report(node, "bad address \"\(url)\": expected an http:// or https:// URL with a host")
                 }
             }
             syncKeyPath = reader.string(table, "key").map(resolve)
+            if let path = reader.string(table, "ca_file").map(resolve), let node = table["ca_file"] {
+                if let problem = Self.caFileProblem(path) { reader.report(node, problem) } else { syncCAFile = path }
+            }
         }
 
         // [devices.*]
@@ -237,7 +248,21 @@ public enum KioskConfigurationLoader {
         )
         configuration.session = session
         configuration.identity = identity
+        configuration.syncCAFile = syncCAFile
+        configuration.syncTimeoutSeconds = syncTimeout
         return configuration
+    }
+
+    /// Why the CA file at `path` cannot be trusted (missing, unreadable, not PEM), or `nil` if it looks right.
+    static func caFileProblem(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "CA file \(path) does not exist" }
+        guard !isDirectory.boolValue else { return "CA file \(path) is a directory, not a PEM certificate file" }
+        guard let data = FileManager.default.contents(atPath: path) else { return "CA file \(path) cannot be read" }
+        guard String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            return "CA file \(path) is not a PEM certificate file (no -----BEGIN CERTIFICATE----- block)"
+        }
+        return nil
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -19,13 +19,20 @@ public struct KioskHeartbeat: Sendable, Hashable, Codable {
     public var cashWon: Int?
     /// The configuration version in use, if any.
     public var configVersion: String?
+    /// Coins per payout denomination, if the cash module reports them (added later: optional, so
+    /// older kiosks' heartbeats still decode).
+    public var cashLevels: [CashLevelReport]?
+    /// How full the cash box is (`ok`, `nearlyFull`, `full`, `unknown`), if reported.
+    public var cashBoxLevel: String?
 
     /// A heartbeat.
     public init(
         kioskID: String, sentAtUTCMilliseconds: Int64, lastSequence: Int64, syncLag: Int64,
         devices: [DeviceReport], paperLevel: String? = nil, tonerLevel: String? = nil, cashWon: Int? = nil,
-        configVersion: String? = nil
+        configVersion: String? = nil, cashLevels: [CashLevelReport]? = nil, cashBoxLevel: String? = nil
     ) {
+        self.cashLevels = cashLevels
+        self.cashBoxLevel = cashBoxLevel
         self.kioskID = kioskID
         self.sentAtUTCMilliseconds = sentAtUTCMilliseconds
         self.lastSequence = lastSequence

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The kiosk's HTTP client for central: pushes signed batches, asks for the acknowledged head, sends
 /// signed heartbeats. Uses AsyncHTTPClient's shared client (nothing to shut down).
@@ -12,13 +13,18 @@ public struct SyncClient: Sendable {
     public let kioskID: String
     private let key: KioskSigningKey
     private let timeoutSeconds: Int64
+    private let trust: SyncTrust?
 
     /// A client for kiosk `kioskID` talking to `baseURL`, signing with `key`; each request has `timeout`.
-    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(30)) {
+    /// With `trust`, HTTPS connections accept only certificates issued by its CA file (the system's
+    /// store is not consulted); without it, an `https` URL would fall back to the system's store, so the
+    /// daemon always passes one for `https`.
+    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(30), trust: SyncTrust? = nil) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.kioskID = kioskID
         self.key = key
         self.timeoutSeconds = max(1, timeout.components.seconds)
+        self.trust = trust
     }
 
     private var kioskPath: String {
@@ -50,6 +56,7 @@ public struct SyncClient: Sendable {
     private func send(method: HTTPMethod, url: String, body: [UInt8]?, signature: String?) async throws(SyncError) -> LedgerAck {
         var request = HTTPClientRequest(url: url)
         request.method = method
+        if let trust { request.tlsConfiguration = trust.tlsConfiguration }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
@@ -61,6 +68,10 @@ public struct SyncClient: Sendable {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeoutSeconds))
             status = Int(response.status.code)
             bytes = try await response.body.collect(upTo: 1 << 20)
+        } catch let error as NIOSSLError {
+            throw .untrusted(Self.tlsReason(error))
+        } catch let error as NIOSSLExtraError {
+            throw .untrusted(String(describing: error))
         } catch {
             throw .unreachable(String(describing: error))
         }
@@ -74,5 +85,13 @@ public struct SyncClient: Sendable {
             throw .refused(status: status, problem: problem)
         }
         throw .badAnswer(status: status, body: String(decoding: data.prefix(200), as: UTF8.self))
+    }
+
+    private static func tlsReason(_ error: NIOSSLError) -> String {
+        let text = String(describing: error)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "central's certificate is not issued by the CA in sync.ca_file (\(text))"
+        }
+        return text
     }
 }

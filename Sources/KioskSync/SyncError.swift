@@ -6,6 +6,9 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     case badAnswer(status: Int, body: String)
     /// Central refused the request (status, its problem).
     case refused(status: Int, problem: CentralProblem)
+    /// The TLS handshake with central failed: its certificate is not issued by the trusted CA, names
+    /// another host, or has expired (the reason).
+    case untrusted(String)
     /// The kiosk's own ledger could not be read.
     case ledger(String)
     /// The kiosk's ledger is behind what central holds: central acknowledged entry `central` but the
@@ -18,6 +21,7 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unreachable(let message): "central unreachable: \(message)"
         case .badAnswer(let status, let body): "central answered \(status) with an unreadable body: \(body)"
         case .refused(let status, let problem): "central refused (\(status)): \(problem.reason)"
+        case .untrusted(let reason): "central refused as untrusted over TLS: \(reason)"
         case .ledger(let message): "cannot read the ledger: \(message)"
         case .centralAhead(let central, let local):
             "central holds entries up to \(central) but this kiosk's ledger ends at \(local): the ledger file was replaced"

@@ -23,8 +23,10 @@ struct AgenciesCommand: AsyncParsableCommand {
         func run() async throws {
             try AgenciesCommand.check(agency)
             do {
-                try await storage.open().setAgencyDown(
-                    agency, down: true, reason: reason, atUTCMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+                let (agency, reason) = (agency, reason)
+                try await storage.withStorage { store in
+                    try await store.setAgencyDown(agency, down: true, reason: reason, atUTCMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+                }
                 print("agency \(agency) is down" + (reason.map { ": \($0)" } ?? ""))
             } catch {
                 FileHandle.standardError.write(Data("kiosk-central: \(error)\n".utf8))
@@ -41,7 +43,10 @@ struct AgenciesCommand: AsyncParsableCommand {
         func run() async throws {
             try AgenciesCommand.check(agency)
             do {
-                try await storage.open().setAgencyDown(agency, down: false, reason: nil, atUTCMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+                let agency = agency
+                try await storage.withStorage { store in
+                    try await store.setAgencyDown(agency, down: false, reason: nil, atUTCMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+                }
                 print("agency \(agency) is up")
             } catch {
                 FileHandle.standardError.write(Data("kiosk-central: \(error)\n".utf8))

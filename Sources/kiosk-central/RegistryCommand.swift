@@ -29,9 +29,12 @@ struct RegistryCommand: AsyncParsableCommand {
                 } else {
                     day = SeoulTime.localDate(of: now)
                 }
-                let summary = try await CentralRegistrySeeding.seed(
-                    storage: try storage.open(), residents: residents, seed: seed, asOf: day, syntheticThumbs: syntheticThumbs,
-                    replace: replace, now: now)
+                let (residents, seed, syntheticThumbs, replace) = (residents, seed, syntheticThumbs, replace)
+                let summary = try await storage.withStorage { store in
+                    try await CentralRegistrySeeding.seed(
+                        storage: store, residents: residents, seed: seed, asOf: day, syntheticThumbs: syntheticThumbs,
+                        replace: replace, now: now)
+                }
                 print("seeded registry: seed \(summary.parameters.seed), \(summary.parameters.households) households, \(summary.residents) residents, as of \(summary.parameters.asOf)")
                 for (thumb, masked) in summary.enrolled {
                     print("enrolled: simulated thumb seed \(thumb) → \(masked)")
@@ -54,7 +57,7 @@ struct RegistryCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let rows = try await CentralRegistrySeeding.enrolled(storage: try storage.open())
+                let rows = try await storage.withStorage { store in try await CentralRegistrySeeding.enrolled(storage: store) }
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -107,6 +107,11 @@ import Testing
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20"),
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20&format=csv"),
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=yesterday"),
+            Case(method: "GET", template: "/v1/kiosks/{id}/config", url: kiosk + "/config"),
+            Case(method: "GET", template: "/v1/kiosks/{id}/config", url: "/v1/kiosks/nobody/config"),
+            Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts"),
+            Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts?format=csv"),
+            Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts?format=xml"),
             Case(method: "GET", template: "/", url: "/"),
         ]
         var covered: Set<String> = []

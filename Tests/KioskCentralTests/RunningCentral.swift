@@ -7,29 +7,40 @@ final class RunningCentral: @unchecked Sendable {
     let process: ChildProcess
     let port: Int
     let database: String
+    let scheme: String
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Registers kiosks through `kiosk-central kiosks add` (the real command).
-    static func register(database: String, id: String, publicKey: String, name: String = "테스트", district: String = "Jongno-gu") async throws {
+    static func register(
+        database: String, id: String, publicKey: String, name: String = "테스트", district: String = "Jongno-gu", storage: [String]? = nil
+    ) async throws {
         let result = try await runProcess(
             BuiltProducts.path("kiosk-central"),
-            ["kiosks", "add", "--database", database, "--id", id, "--public-key", publicKey, "--name", name, "--district", district])
+            ["kiosks", "add"] + (storage ?? ["--database", database])
+                + ["--id", id, "--public-key", publicKey, "--name", name, "--district", district])
         guard result.status == 0 else {
             throw ChildProcess.Failure(description: "kiosks add failed (\(result.status)): \(result.stderr)")
         }
     }
 
-    /// Starts kiosk-central on `port` (0 = free port) with `extraArguments` for `serve` and waits until it listens.
-    init(database: String, folder: String, port: Int = 0, bodyLimit: Int? = nil, extraArguments: [String] = []) async throws {
+    /// Starts kiosk-central on `port` (0 = free port) and waits until it listens. `storage` replaces
+    /// `--database` (e.g. `["--postgres", url]`); `tls` serves HTTPS with that certificate and key;
+    /// `extraArguments` go to `serve` as they are.
+    init(
+        database: String, folder: String, port: Int = 0, bodyLimit: Int? = nil, storage: [String]? = nil,
+        tls: (certificate: String, key: String)? = nil, extraArguments: [String] = []
+    ) async throws {
         self.database = database
-        var arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
+        scheme = tls == nil ? "http" : "https"
+        var arguments = ["serve", "--listen", "127.0.0.1:\(port)"] + (storage ?? ["--database", database])
         if let bodyLimit { arguments += ["--body-limit", "\(bodyLimit)"] }
+        if let tls { arguments += ["--tls-certificate", tls.certificate, "--tls-key", tls.key] }
         arguments += extraArguments
         process = try ChildProcess(BuiltProducts.path("kiosk-central"), arguments, outputDirectory: folder)
         var found: Int?
         for _ in 0..<600 {
-            if let range = process.stderr.range(of: "listening on http://127.0.0.1:") {
+            if let range = process.stderr.range(of: "listening on \(scheme)://127.0.0.1:") {
                 let digits = process.stderr[range.upperBound...].prefix { $0.isNumber }
                 found = Int(digits)
                 if found != nil { break }

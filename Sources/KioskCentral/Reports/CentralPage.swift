@@ -24,7 +24,18 @@ enum CentralPage {
         return svg + "</svg>"
     }
 
-    static func html(statuses: [KioskStatus], days: [(String, Int)]) -> String {
+    static func alertList(_ alerts: [CentralAlert]) -> String {
+        guard !alerts.isEmpty else { return "<p>No alerts.</p>" }
+        var rows = ""
+        for alert in alerts {
+            let colour = alert.severity == .critical ? "#fde2e2" : "#fff4d6"
+            rows += "<tr style=\"background:\(colour)\"><td>\(alert.severity.rawValue)</td><td>\(escape(alert.kioskID))</td>"
+            rows += "<td>\(escape(alert.kioskName))</td><td>\(escape(alert.kind))</td><td>\(escape(alert.detail))</td></tr>\n"
+        }
+        return "<table><tr><th>severity</th><th>kiosk</th><th>name</th><th>alert</th><th>detail</th></tr>\n\(rows)</table>"
+    }
+
+    static func html(statuses: [KioskStatus], days: [(String, Int)], alerts: [CentralAlert] = []) -> String {
         var rows = ""
         for status in statuses {
             let devices = (status.heartbeat?.devices ?? []).map { "\(escape($0.name)): \(escape($0.state))" }.joined(separator: ", ")
@@ -39,6 +50,8 @@ enum CentralPage {
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style>
             </head><body>
             <h1>무인민원발급기 — kiosk-central</h1>
+            <h2>Alerts (\(alerts.count))</h2>
+            \(alertList(alerts))
             <h2>Kiosks</h2>
             <table><tr><th>id</th><th>name</th><th>district</th><th>state</th><th>acked entry</th><th>sync lag</th><th>paper</th><th>devices</th></tr>
             \(rows)</table>

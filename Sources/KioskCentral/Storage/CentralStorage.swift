@@ -34,4 +34,9 @@ public protocol CentralStorage: CentralIdentityStorage, Sendable {
         async throws(CentralStorageError) -> [CentralKindTotal]
     /// The number of entries stored for all kiosks.
     func entryCount() async throws(CentralStorageError) -> Int64
+    /// Stores `json` as the next version of the configuration document for `scope`/`target`; answers
+    /// that version (1 for the first). Earlier versions are kept.
+    func putConfig(scope: ConfigScope, target: String, json: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) -> Int
+    /// The newest configuration document for `scope`/`target`, or `nil` if none was stored.
+    func latestConfig(scope: ConfigScope, target: String) async throws(CentralStorageError) -> StoredConfig?
 }

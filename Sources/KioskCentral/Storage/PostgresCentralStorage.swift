@@ -70,6 +70,12 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 try await connection.query("CREATE INDEX IF NOT EXISTS central_entry_time ON central_entry(utc_ms)", logger: logger)
                 try await connection.query(
                     """
+                    CREATE TABLE IF NOT EXISTS config_document (
+                        scope TEXT NOT NULL, target TEXT NOT NULL, version BIGINT NOT NULL, body TEXT NOT NULL,
+                        stored_ms BIGINT NOT NULL, PRIMARY KEY (scope, target, version))
+                    """, logger: logger)
+                try await connection.query(
+                    """
                     CREATE TABLE IF NOT EXISTS heartbeat (
                         kiosk_id TEXT PRIMARY KEY REFERENCES kiosk(id), sent_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL,
                         body TEXT NOT NULL)
@@ -284,6 +290,45 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 return count
             }
             return 0
+        }
+    }
+
+    /// See `CentralStorage.putConfig(scope:target:json:atUTCMilliseconds:)`.
+    public func putConfig(scope: ConfigScope, target: String, json: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) -> Int {
+        let logger = self.logger
+        return try await run {
+            try await client.withTransaction(logger: logger) { connection in
+                // One writer per document at a time: versions stay 1, 2, 3 … without gaps or clashes.
+                try await connection.query("SELECT pg_advisory_xact_lock(5006)", logger: logger)
+                var last: Int64 = 0
+                for try await value in try await connection.query(
+                    "SELECT COALESCE(MAX(version), 0)::BIGINT FROM config_document WHERE scope = \(scope.rawValue) AND target = \(target)",
+                    logger: logger
+                ).decode(Int64.self) {
+                    last = value
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO config_document (scope, target, version, body, stored_ms)
+                    VALUES (\(scope.rawValue), \(target), \(last + 1), \(json), \(atUTCMilliseconds))
+                    """, logger: logger)
+                return Int(last + 1)
+            }
+        }
+    }
+
+    /// See `CentralStorage.latestConfig(scope:target:)`.
+    public func latestConfig(scope: ConfigScope, target: String) async throws(CentralStorageError) -> StoredConfig? {
+        try await run {
+            for try await (version, body, stored) in try await client.query(
+                """
+                SELECT version, body, stored_ms FROM config_document WHERE scope = \(scope.rawValue) AND target = \(target)
+                ORDER BY version DESC LIMIT 1
+                """, logger: logger
+            ).decode((Int64, String, Int64).self) {
+                return StoredConfig(scope: scope, target: target, version: Int(version), json: body, storedAtUTCMilliseconds: stored)
+            }
+            return nil
         }
     }
 }

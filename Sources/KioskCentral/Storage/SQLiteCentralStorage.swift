@@ -51,6 +51,15 @@ public final class SQLiteCentralStorage: CentralStorage {
                     """)
         }
         registerIdentityMigrations(&migrator)  // issue 8
+        migrator.registerMigration("v2-config") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE config_document (
+                        scope TEXT NOT NULL, target TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+                        stored_ms INTEGER NOT NULL, PRIMARY KEY (scope, target, version)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 
@@ -223,5 +232,27 @@ public final class SQLiteCentralStorage: CentralStorage {
     /// See `CentralStorage.entryCount()`.
     public func entryCount() async throws(CentralStorageError) -> Int64 {
         try await run { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM central_entry") ?? 0 }
+    }
+
+    /// See `CentralStorage.putConfig(scope:target:json:atUTCMilliseconds:)`.
+    public func putConfig(scope: ConfigScope, target: String, json: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) -> Int {
+        try await run({ db in
+            let last = try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM config_document WHERE scope = ? AND target = ?", arguments: [scope.rawValue, target]) ?? 0
+            try db.execute(
+                sql: "INSERT INTO config_document (scope, target, version, body, stored_ms) VALUES (?, ?, ?, ?, ?)",
+                arguments: [scope.rawValue, target, last + 1, json, atUTCMilliseconds])
+            return last + 1
+        }, write: true)
+    }
+
+    /// See `CentralStorage.latestConfig(scope:target:)`.
+    public func latestConfig(scope: ConfigScope, target: String) async throws(CentralStorageError) -> StoredConfig? {
+        try await run { db in
+            try Row.fetchOne(
+                db, sql: "SELECT version, body, stored_ms FROM config_document WHERE scope = ? AND target = ? ORDER BY version DESC LIMIT 1",
+                arguments: [scope.rawValue, target]
+            ).map { StoredConfig(scope: scope, target: target, version: $0[0], json: $0[1], storedAtUTCMilliseconds: $0[2]) }
+        }
     }
 }

@@ -21,7 +21,7 @@ struct SyncService: Service {
     var backoff = SyncBackoff()
 
     /// The service and its controller for `configuration`, or `nil` when sync is not configured
-    /// (`sync.url` unset). Throws when the key file cannot be read.
+    /// (`sync.url` unset). Throws when the key file or the CA file (`sync.ca_file`) cannot be used.
     static func make(
         configuration: KioskConfiguration, ledger: DaemonLedger, kiosk: Kiosk, metrics: KioskMetrics, logger: Logger
     ) throws -> SyncService? {
@@ -30,7 +30,13 @@ struct SyncService: Service {
             throw KioskKeyError.unreadable(path: "(sync.key unset)", reason: "sync.url is set but sync.key names no key file (create one with kioskctl keys init)")
         }
         let key = try KioskSigningKey(contentsOf: keyPath)
-        let client = SyncClient(baseURL: url, kioskID: configuration.kiosk.id, key: key)
+        // HTTPS trusts only the CA file in the configuration (the loader requires one for https).
+        let trust = try configuration.syncCAFile.map { path throws(SyncTrustError) in try SyncTrust(caFile: path) }
+        if url.lowercased().hasPrefix("https:"), trust == nil {
+            throw SyncTrustError.unreadable(path: "(unset)", reason: "sync.url is https, which needs sync.ca_file naming the CA to trust")
+        }
+        let client = SyncClient(
+            baseURL: url, kioskID: configuration.kiosk.id, key: key, timeout: .seconds(configuration.syncTimeoutSeconds), trust: trust)
         let outbox = SyncOutbox(source: ledger, client: client, key: key)
         return SyncService(controller: SyncController(outbox: outbox), client: client, kiosk: kiosk, metrics: metrics, logger: logger)
     }
@@ -71,7 +77,9 @@ struct SyncService: Service {
             lastSequence: status.lastSequence, syncLag: status.lag,
             devices: statuses.map { DeviceReport(name: $0.kind.rawValue, state: $0.state.rawValue, detail: $0.reason) },
             paperLevel: printer?.details.paper?.rawValue, tonerLevel: printer?.details.toner?.rawValue,
-            cashWon: cash.isEmpty ? nil : cash.reduce(0) { $0 + $1.denomination.won * $1.count })
+            cashWon: cash.isEmpty ? nil : cash.reduce(0) { $0 + $1.denomination.won * $1.count },
+            cashLevels: cash.isEmpty ? nil : cash.map { CashLevelReport(denominationWon: $0.denomination.won, count: $0.count, level: $0.level.rawValue) },
+            cashBoxLevel: statuses.compactMap(\.details.cashBox).first?.rawValue)
         do {
             let ack = try await client.heartbeat(heartbeat)
             await controller.outbox.noteAcknowledged(ack)

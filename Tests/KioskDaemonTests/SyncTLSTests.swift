@@ -1,0 +1,124 @@
+import Foundation
+import KioskTestSupport
+import Testing
+
+/// kioskd → kiosk-central over HTTPS with a throwaway CA (Tests/Fixtures/central/make-test-ca.sh):
+/// the kiosk trusts only `sync.ca_file`; another CA is refused with a clear sync error; the
+/// configuration names every CA-file and plain-HTTP problem.
+@Suite("Sync over HTTPS", .serialized)
+struct SyncTLSTests {
+    /// A new throwaway CA and a server certificate for 127.0.0.1 in a temporary folder.
+    static func makeCA() async throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory(prefix: "sync-ca")
+        let result = try await runProcess("/bin/sh", [BuiltProducts.packageRoot + "/Tests/Fixtures/central/make-test-ca.sh", folder.path])
+        try #require(result.status == 0, "make-test-ca.sh failed (is openssl installed?): \(result.stderr)")
+        return folder
+    }
+
+    /// A registered kiosk key and an HTTPS kiosk-central on a free port signed by `ca`.
+    static func central(ca: TemporaryDirectory, folder: TemporaryDirectory) async throws -> (ChildProcess, Int, String) {
+        let keyPath = folder.file("kiosk.key")
+        let created = try await runProcess(BuiltProducts.path("kioskctl"), ["keys", "init", "--key", keyPath])
+        try #require(created.status == 0, "\(created.stderr)")
+        let publicKey = try #require(
+            created.stdout.split(separator: "\n").first { $0.hasPrefix("public key: ") }.map { String($0.dropFirst("public key: ".count)) })
+        let database = folder.file("central.sqlite")
+        let add = try await runProcess(
+            BuiltProducts.path("kiosk-central"),
+            ["kiosks", "add", "--database", database, "--id", "TEST-0001", "--public-key", publicKey, "--name", "test", "--district", "진주시"])
+        try #require(add.status == 0, "\(add.stderr)")
+        let port = try SyncWithCentralTests.freePort()
+        let central = try ChildProcess(
+            BuiltProducts.path("kiosk-central"),
+            ["serve", "--listen", "127.0.0.1:\(port)", "--database", database, "--tls-certificate", ca.file("server.pem"),
+             "--tls-key", ca.file("server.key")],
+            outputDirectory: folder.path)
+        for _ in 0..<200 where !central.stderr.contains("listening on https://") {
+            if let status = central.poll() { throw ChildProcess.Failure(description: "kiosk-central exited \(status): \(central.stderr)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return (central, port, keyPath)
+    }
+
+    static func issue(_ count: Int, on kiosk: SessionKiosk) async throws -> [String] {
+        var numbers: [String] = []
+        for _ in 0..<count {
+            let (id, _) = try await kiosk.quoted("LD-LAND")
+            _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
+            let done = try await kiosk.waitFinished(id)
+            numbers.append(try #require((done["documents"] as? [[String: Any]])?.first?["issuanceNumber"] as? String))
+        }
+        return numbers
+    }
+
+    @Test func kioskdSyncsOverHTTPSTrustingOnlyItsCA() async throws {
+        let ca = try await Self.makeCA()
+        let folder = try TemporaryDirectory(prefix: "sync-tls")
+        let (central, port, keyPath) = try await Self.central(ca: ca, folder: folder)
+        defer { central.terminate() }
+        let kiosk = try SessionKiosk(
+            extra: "[sync]\nurl = \"https://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\nca_file = \"\(ca.file("ca.pem"))\"\n")
+        try await kiosk.start()
+        let numbers = try await Self.issue(2, on: kiosk)
+        var lag = -1
+        for _ in 0..<300 {
+            _ = try? await kiosk.ctl(["sync", "now"])
+            if let status = try? await kiosk.ctlJSON(["status"]) as? [String: Any], let value = status["syncLag"] as? Int {
+                lag = value
+                if lag == 0 { break }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(lag == 0, "kioskd:\n\(kiosk.process?.stderr ?? "")\ncentral:\n\(central.stderr)")
+        for number in numbers {
+            let answer = try await runProcess(
+                "/usr/bin/curl", ["-s", "--cacert", ca.file("ca.pem"), "https://127.0.0.1:\(port)/v1/verify/\(number)"])
+            #expect(answer.stdout.contains("\"found\":true") && answer.stdout.contains("\"kioskID\":\"TEST-0001\""), "\(answer.stdout)")
+        }
+        #expect(await kiosk.stop() == 0)
+    }
+
+    @Test func aKioskTrustingAnotherCAIsRefusedWithAClearSyncError() async throws {
+        let ca = try await Self.makeCA()
+        let otherCA = try await Self.makeCA()
+        let folder = try TemporaryDirectory(prefix: "sync-tls-other")
+        let (central, port, keyPath) = try await Self.central(ca: ca, folder: folder)
+        defer { central.terminate() }
+        let kiosk = try SessionKiosk(
+            extra: "[sync]\nurl = \"https://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\nca_file = \"\(otherCA.file("ca.pem"))\"\ntimeout_seconds = 2\n")
+        try await kiosk.start()
+        _ = try await Self.issue(1, on: kiosk)
+        var lastError = ""
+        for _ in 0..<150 {
+            _ = try? await kiosk.ctl(["sync", "now"])
+            if let status = try? await kiosk.ctlJSON(["sync", "status"]) as? [String: Any], let error = status["lastError"] as? String {
+                lastError = error
+                break
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(lastError.hasPrefix("central refused as untrusted over TLS: central's certificate is not issued by the CA in sync.ca_file"), "\(lastError)")
+        let status = try #require(try await kiosk.ctlJSON(["sync", "status"]) as? [String: Any])
+        #expect(status["ackedSequence"] == nil || status["ackedSequence"] is NSNull, "central was never reached")
+        let overall = try #require(try await kiosk.ctlJSON(["status"]) as? [String: Any])
+        #expect((overall["syncLag"] as? Int ?? 0) >= 4, "the issuance's entries are all still to be sent: \(overall)")
+        #expect(await kiosk.stop() == 0)
+    }
+
+    @Test(arguments: [
+        ("url = \"https://127.0.0.1:9\"\n", "sync.url: https needs sync.ca_file"),
+        ("url = \"http://192.0.2.1:8090\"\n", "sync.url: plain http is allowed only to a loopback address"),
+        ("url = \"https://127.0.0.1:9\"\nca_file = \"absent.pem\"\n", "sync.ca_file: CA file"),
+        ("url = \"https://127.0.0.1:9\"\nca_file = \"text.pem\"\n", "sync.ca_file: CA file"),
+    ])
+    func checkConfigNamesSyncTransportProblems(sync: String, expected: String) async throws {
+        let folder = try TemporaryDirectory(prefix: "sync-config")
+        _ = try folder.write("text.pem", "not a certificate\n")
+        let path = try folder.write("kiosk.toml", RunningKiosk.configuration(folder: folder.path) + "\n[sync]\nkey = \"kiosk.key\"\n" + sync)
+        let result = try await runProcess(BuiltProducts.path("kioskd"), ["--check-config", "--config", path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        if sync.contains("absent.pem") { #expect(result.stderr.contains("absent.pem does not exist")) }
+        if sync.contains("text.pem") { #expect(result.stderr.contains("is not a PEM certificate file")) }
+    }
+}
