@@ -75,6 +75,9 @@ public struct KioskConfiguration: Sendable, Equatable {
     // MARK: issue 4 (sessions)
     /// Resident sessions: where document content comes from, the idle timeout, the kiosk number.
     public var session = Session()
+    // MARK: issue 10 (the resident's touchscreen)
+    /// The touchscreen's files and voice (`[ui] root`, `voice_command`, `voice_cache`).
+    public var uiFiles = UIFiles()
 
     /// The device kinds a configuration must describe.
     public static let deviceNames = ["printer", "fingerprint", "cash", "card"]

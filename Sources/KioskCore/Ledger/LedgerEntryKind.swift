@@ -59,12 +59,15 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
     /// A technician's test print (`kioskctl printer test`): the test number, job id and outcome in
     /// `detail`; no money, no resident.
     public static let testPrint = LedgerEntryKind(rawValue: "test-print")
+    /// A resident's one-tap satisfaction rating after a session ended (issue 10): `detail` is
+    /// `rating=N` (1–5), `sessionID` the session; no money, no personal data.
+    public static let feedback = LedgerEntryKind(rawValue: "feedback")
     /// Every kind this version knows: the issue's kinds in its order, then money movements and tests.
     public static let all: [LedgerEntryKind] = [
         .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
         .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
         .clockAdjusted, .cashInserted, .cashStacked, .cashReturned, .cashDispensed, .cashOwed, .cardApproved,
-        .cardCancelled, .testPrint,
+        .cardCancelled, .testPrint, .feedback,
     ]
 
     /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,
