@@ -279,7 +279,7 @@ function view(name) {
       const masked = rrn.length <= 6 ? rrn : rrn.slice(0, 6) + '-' + rrn.slice(6, 7) + '*'.repeat(rrn.length - 7);
       const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'erase', '0', 'clear'];
       const id = s.identity || {};
-      return [`<h1>${L.rrnTitle}</h1><p id="rrn-label">${L.rrnLabel}</p><p class="rrn" id="rrn-display" aria-labelledby="rrn-label">${esc(masked)}</p>` +
+      return [`<h1>${L.rrnTitle}</h1><p id="rrn-label">${L.rrnLabel}</p><p class="rrn" id="rrn-display">${esc(masked)}</p>` +
         (S.error || id.lastResult ? `<p class="alert" role="alert">${esc(S.error || L.results[id.lastResult] || id.message)}</p>` : '') +
         `<div class="keypad">${keys.map(k => k === 'erase' ? btn('key-erase', '⌫', 'secondary', `aria-label="${L.erase}"`) : k === 'clear' ? btn('key-clear', 'C', 'secondary', `aria-label="${L.clear}"`) : btn(`key-${k}`, k, '', `aria-label="${L.digit(k)}"`)).join('')}</div>` +
         nav([backBtn(), cancelBtn(), btn('rrn-ok', L.confirm, '', rrn.length === 13 ? '' : 'disabled')]), L.rrnSay];
@@ -448,7 +448,7 @@ async function goHome() {
   clearTimeout(S.homeTimer); S.homeTimer = null;
   const s = S.session;
   S.leaving = true;
-  if (s && !s.finished && ['choosing', 'identifying', 'options', 'quoted'].includes(s.phase)) {
+  if (s && !s.finished && ['choosing', 'identifying', 'options', 'quoted', 'paying'].includes(s.phase)) {
     try { await api('POST', `/sessions/${s.id}/cancel`); } catch (e) { /* the idle timeout ends it anyway */ }
   }
   wipe();
@@ -561,7 +561,7 @@ document.addEventListener('keydown', e => {
 document.addEventListener('focusin', e => {
   if (!S.read || !e.target) return;
   const label = e.target.getAttribute('aria-label') || (e.target.closest('label') || e.target).textContent.trim();
-  if (label && !/\d{6}/.test(label)) speak(label);
+  if (label && !/\d{6}/.test(label)) { caption(label); speak(label); }
 });
 
 document.addEventListener('click', e => {

@@ -29,7 +29,7 @@ import Testing
         #expect(throws: VoiceSynthesizer.Refusal.self) { try VoiceSynthesizer.validate(lang: "ko", text: text, rate: 175) }
     }
 
-    @Test(arguments: ["수수료는 1,000원입니다", "10,000 won", "남은 시간 120초", "발급번호 2026-0001"])
+    @Test(arguments: ["수수료는 1,000원입니다", "10,000 won", "남은 시간 120초", "발급번호는 영수증에 있습니다"])
     func ordinaryPhrasesAreSpoken(_ text: String) throws {
         #expect(!VoiceSynthesizer.looksLikeResidentNumber(text))
         try VoiceSynthesizer.validate(lang: "ko", text: text, rate: 175)

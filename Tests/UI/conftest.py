@@ -70,7 +70,7 @@ class Central:
 class Kiosk:
     """A real kioskd (simulated devices, SAMPLE documents) serving the touchscreen from the checkout's ui/."""
 
-    def __init__(self, folder, hours="24/7", idle=120, print_ms=1500, central=None, closing_soon=5):
+    def __init__(self, folder, hours="24/7", idle=120, print_ms=6000, card_ms=4000, central=None, closing_soon=5):
         self.folder = folder
         self.socket = os.path.join(folder, "control.sock")
         self.ledger = os.path.join(folder, "state", "ledger.sqlite3")
@@ -115,7 +115,7 @@ driver = "simulated"
 state = "{folder}/state/cash.json"
 [devices.card]
 driver = "simulated"
-delay_ms = 300
+delay_ms = {card_ms}
 """
         self.config = os.path.join(folder, "kiosk.toml")
         with open(self.config, "w") as f:

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskConfig
 import KioskCore
 
 /// `GET /api/v1/fees`: per document, the kiosk fee beside the counter fee (what the resident saves by
@@ -23,8 +24,8 @@ enum FeeTable {
         router.get("/api/v1/fees") { _, _ -> Response in
             let configuration = await kiosk.configuration
             let catalog = configuration.catalog.applying(configuration.catalogOverrides)
-            return SessionAPI.json(Table(documents: catalog.documents.map {
-                Row(code: $0.code, kioskFee: $0.kioskFee.won, counterFee: $0.counterFee?.won, exemptions: $0.exemptions.map { "\($0)" })
+            return SessionAPI.json(Table(documents: catalog.documents.map { document in
+                Row(code: document.code, kioskFee: document.kioskFee.won, counterFee: document.counterFee?.won, exemptions: document.exemptions.map(\.description))
             }))
         }
     }

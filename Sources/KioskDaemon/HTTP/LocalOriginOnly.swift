@@ -13,7 +13,7 @@ struct LocalOriginOnly: RouterMiddleware {
         guard Self.isLoopbackAddress(peer) else {
             return SessionAPI.json(SessionAPI.Problem(error: "the UI listener answers loopback clients only"), status: .forbidden)
         }
-        let host = request.head.authority ?? request.headers[.host] ?? ""
+        let host = request.head.authority ?? ""  // HTTP/1 `Host` arrives as the authority
         guard Self.isLoopbackHost(host) else {
             return SessionAPI.json(SessionAPI.Problem(error: "Host \"\(host)\" is not a loopback host (127.0.0.1, ::1 or localhost)"), status: .forbidden)
         }

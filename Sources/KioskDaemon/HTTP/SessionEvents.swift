@@ -1,13 +1,16 @@
 import Foundation
 import Hummingbird
+import KioskControl
+import KioskDevices
 import HTTPTypes
 import NIOCore
+import ServiceLifecycle
 
 /// `GET /api/v1/events?session=ID`: Server-Sent Events for the touchscreen. Each event is the JSON
 /// `{"kiosk": {acceptingSessions, reason, maintenance, devices}, "session": view | null}`, sent when
 /// it differs from the last one sent. It observes the runner's views with a short server-side poll
 /// (250 ms) rather than hooks inside `SessionRunner`. A stream ends after two minutes; the browser's
-/// `EventSource` reconnects by itself (`retry: 500`), so no stream outlives a shutdown for long.
+/// `EventSource` reconnects by itself (`retry: 500`); a graceful shutdown ends every stream at once.
 enum SessionEvents {
     /// The kiosk part of an event.
     struct KioskState: Codable, Equatable {
@@ -51,7 +54,7 @@ enum SessionEvents {
                     var lastWrite = clock.now
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys]
-                    while clock.now < end, !Task.isCancelled {
+                    while clock.now < end, !Task.isCancelled, !Task.isShuttingDownGracefully {
                         var view: SessionView?
                         if let watched { view = await runner.view(watched) }
                         let event = Event(kiosk: await state(kiosk), session: view)

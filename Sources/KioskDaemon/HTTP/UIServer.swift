@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KioskConfig
 import KioskControl
 import KioskDevices
 import Logging

@@ -17,7 +17,7 @@ enum VoiceAPI {
             guard let rate = Int(rateText) else {
                 return SessionAPI.json(SessionAPI.Problem(error: "rate: \"\(rateText)\" is not a whole number"), status: .badRequest)
             }
-            do {
+            do throws(VoiceSynthesizer.Refusal) {
                 let audio = try await voice.speak(lang: lang, text: text, rate: rate)
                 return Response(
                     status: .ok, headers: [.contentType: "audio/wav", .cacheControl: "max-age=86400"],
