@@ -21,6 +21,6 @@ if ! ls var/ui-wheels/axe_playwright_python-0.1.8-*.whl >/dev/null 2>&1; then
   var/ui-venv/bin/pip download -q --no-deps "axe-playwright-python==0.1.8" -d var/ui-wheels
 fi
 status=0
-timeout --signal=KILL 1200 var/ui-venv/bin/pytest -p no:cacheprovider -q Tests/UI "$@" 2>&1 | tee var/ui-test.log || status=$?
+timeout --signal=KILL 1200 var/ui-venv/bin/pytest -p no:cacheprovider -q "${@:-Tests/UI}" 2>&1 | tee var/ui-test.log || status=$?
 [ "$status" -eq 137 ] && echo "ui-tests: did not finish within 20 minutes (hung)"
 exit "$status"

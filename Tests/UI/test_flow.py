@@ -142,7 +142,7 @@ def test_explicit_choice_is_never_preselected(browser, kiosk):
     assert radios and not any(r.is_selected() for r in radios), "RRN masking on 등본 must be chosen, never pre-selected"
     assert not browser.find_element(By.ID, "nav-next").is_enabled()
     audit(browser, kiosk, name="options-explicit")
-    radios[0].click()
+    browser.find_elements(By.CSS_SELECTOR, "input[name='opt-mask-rrn']")[0].click()
     assert browser.find_element(By.ID, "nav-next").is_enabled()
     click(browser, "nav-back")
     wait_screen(browser, "category")
