@@ -63,6 +63,7 @@ let package = Package(
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskSystemd",
                 "KioskPrinting", "KioskFingerprint", "KioskUSB", "KioskPayment",
                 "KioskLedger", "KioskSync",  // issue 4 (sessions), issue 5 (sync)
+                "KioskRegistry",  // issue 8 (the in-process synthetic identity back-end)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -78,6 +79,7 @@ let package = Package(
             name: "KioskCentral",
             dependencies: [
                 "KioskCore", "KioskSystemd", "KioskSync",
+                "KioskRegistry", "KioskIdentity",  // issue 8: identity, documents and mobile ID behind central
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -104,6 +106,7 @@ let package = Package(
                 "KioskCore", "KioskConfig", "KioskDevices", "KioskControl", "KioskFingerprint", "KioskUSB", "KioskPrinting",
                 "KioskLedger",
                 "KioskSync",  // issue 5 (keys init, sync status/now)
+                "KioskRegistry",  // issue 8 (identity synthetic-residents)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -125,6 +128,8 @@ let package = Package(
             dependencies: [
                 "KioskDaemon", "KioskConfig", "KioskControl", "KioskDevices", "KioskCore", "KioskSystemd", "KioskTestSupport",
                 "KioskLedger",  // MARK: issue 4 (sessions)
+                "KioskPrinting",  // recovery against a real ippeveprinter
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore"]),
@@ -164,6 +169,7 @@ let package = Package(
             name: "KioskCentralTests",
             dependencies: [
                 "KioskCentral", "KioskSync", "KioskCore", "KioskLedger", "KioskTestSupport",
+                "KioskRegistry", "KioskIdentity", "KioskFingerprint", "KioskDevices",  // issue 8
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -228,7 +234,12 @@ let package = Package(
         .testTarget(name: "KioskIdentityTests", dependencies: ["KioskIdentity", "KioskCore", "KioskTestSupport"]),
         .executableTarget(
             name: "kiosk-wallet",
-            dependencies: ["KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "KioskIdentity", "KioskCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),  // present --post
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
 
         // MARK: benchmarks

@@ -14,8 +14,21 @@ if [ ! -f var/lib/kiosk.key ]; then
   "$BIN/kiosk-central" kiosks add --database var/lib/central.sqlite --id JINJU-DEV-01 --public-key "$key" \
       --name "진주시청 민원실 1호기 (개발)" --district "경상남도 진주시" >/dev/null
 fi
+# The SYNTHETIC registry the identity back-end answers from, and a test mobile-ID issuer with one wallet, once.
+if [ ! -f var/lib/registry.seeded ]; then
+  "$BIN/kiosk-central" registry seed --database var/lib/central.sqlite --residents 500 --seed 1 >/dev/null
+  touch var/lib/registry.seeded
+fi
+if [ ! -f var/lib/mobile-id-issuer.key ]; then
+  "$BIN/kiosk-wallet" issuer-key --out var/lib/mobile-id-issuer.key > var/lib/mobile-id-issuer.pub
+  demo=$("$BIN/kiosk-central" registry enrolled --database var/lib/central.sqlite --json \
+    | python3 -c 'import json,sys; r=json.load(sys.stdin)[1]; print(r["residentNumber"], r["name"])')
+  "$BIN/kiosk-wallet" issue --issuer-key var/lib/mobile-id-issuer.key --rrn "${demo%% *}" --name "${demo#* }" \
+      --out var/lib/demo-wallet.json >/dev/null
+fi
 
-"$BIN/kiosk-central" serve --listen "$CENTRAL_LISTEN" --database var/lib/central.sqlite 2> var/log/kiosk-central.log &
+"$BIN/kiosk-central" serve --listen "$CENTRAL_LISTEN" --database var/lib/central.sqlite \
+    --trusted-issuer "https://mobile-id.test=$(tr -d '\n' < var/lib/mobile-id-issuer.pub)" 2> var/log/kiosk-central.log &
 central=$!
 "$BIN/kioskd" --config etc/kiosk.toml 2> >(tee var/log/kioskd.log >&2) &
 kioskd=$!
@@ -42,6 +55,9 @@ kioskd is running with simulated devices.
   issue one      curl -X POST $ui/api/v1/sessions   (then /documents, /confirm, /pay: docs/openapi/kioskd-ui.yaml)
   technician     $BIN/kioskctl status --config etc/kiosk.toml
                  $BIN/kioskctl simulate paper-out --config etc/kiosk.toml
+  identity       SYNTHETIC residents to type (the simulated reader presents thumb seed 1):
+                 $BIN/kiosk-central registry enrolled --database var/lib/central.sqlite
+  mobile ID      $BIN/kiosk-wallet present --wallet var/lib/demo-wallet.json --post --request '<the QR's openid4vp:// text>'
 Logs: var/log/. Ctrl-C stops both.
 
 MSG

@@ -36,6 +36,8 @@ const T = {
     doneTitle: '서류를 받아 가세요', doneSay: '출력이 끝났습니다. 서류와 거스름돈, 영수증을 받아 가세요.', change: w => `거스름돈 ${won(w)}을 받아 가세요.`, receipt: '영수증을 받아 가세요.',
     issuanceNo: '발급번호', rateTitle: '이용은 만족스러우셨나요?', rate: n => `${n}점`, rateLabels: ['매우 불만', '불만', '보통', '만족', '매우 만족'],
     thanksTitle: '감사합니다', thanksSay: '의견 감사합니다. 개인 정보는 모두 지웠습니다.',
+    jamTitle: '용지가 걸렸습니다', jamSay: '출력 중 용지가 걸렸습니다. 다시 출력하거나 환불을 받을 수 있습니다. 고르지 않으면 환불해 드립니다.',
+    jamReprint: '다시 출력', jamRefund: '환불 받기',
     printFailedTitle: '출력하지 못했습니다', printFailedSay: '서류를 출력하지 못했습니다.', refunded: w => `${won(w)}을 돌려 드렸습니다. 영수증을 받아 가세요.`,
     owed: w => `${won(w)}을 돌려 드리지 못했습니다. 영수증을 가지고 창구에 가시면 돌려 드립니다.`,
     closedTitle: '지금은 운영 시간이 아닙니다', closedSay: t => `지금은 운영 시간이 아닙니다.${t ? ' 다음 운영 시작: ' + t + '.' : ''}`,
@@ -79,6 +81,8 @@ const T = {
     doneTitle: 'Please take your documents', doneSay: 'Printing is done. Please take your documents, change and receipt.', change: w => `Please take your change, ${won(w)}.`, receipt: 'Please take your receipt.',
     issuanceNo: 'Issuance number', rateTitle: 'How was your visit?', rate: n => `${n} of 5`, rateLabels: ['very poor', 'poor', 'fair', 'good', 'very good'],
     thanksTitle: 'Thank you', thanksSay: 'Thank you for your feedback. All personal data has been wiped.',
+    jamTitle: 'Paper jam', jamSay: 'The paper jammed while printing. You can print again or take a refund. Without an answer you get a refund.',
+    jamReprint: 'Print again', jamRefund: 'Refund',
     printFailedTitle: 'Printing failed', printFailedSay: 'Your document could not be printed.', refunded: w => `${won(w)} has been refunded. Please take your receipt.`,
     owed: w => `${won(w)} could not be refunded here. Take the receipt to the counter and it will be paid back.`,
     closedTitle: 'The kiosk is closed now', closedSay: t => `The kiosk is closed now.${t ? ' It opens again at ' + t + '.' : ''}`,
@@ -115,6 +119,7 @@ const S = {
 let rrn = '';            // the RRN digits typed so far: never leaves this variable except in the POST
 let events = null;       // the EventSource
 let eventsFor = null;    // the session id it follows
+let shownHTML = '';      // what #screen shows now (re-rendered only when it changes)
 
 const t = () => T[S.lang];
 const won = w => (S.lang === 'ko' ? `${Number(w).toLocaleString('ko-KR')}원` : `${Number(w).toLocaleString('en-US')} won`);
@@ -217,7 +222,7 @@ function screenFor() {
       if (p && p.method === 'card') return 'paying-card';
       return p && noChange(p) ? 'no-change' : 'paying-cash';
     }
-    case 'fulfilling': return 'printing';
+    case 'fulfilling': return s.documents.some(d => d.reprintOffered) ? 'reprint-offer' : 'printing';
     case 'finished': {
       const failed = s.documents.some(d => ['refunded', 'refund-owed', 'failed'].includes(d.state));
       if (S.feedback) return 'thanks';
@@ -285,7 +290,7 @@ function view(name) {
         `<output id="copies-value" aria-live="polite">${L.copies(S.copies)}</output>${btn('copies-more', '+', 'secondary', `aria-label="${L.more}" ${S.copies >= 10 ? 'disabled' : ''}`)}</div>` +
         (S.error ? `<p class="alert" role="alert">${esc(S.error)}</p>` : '') + nav([backBtn(), btn('nav-next', L.next)]), L.copiesSay];
     case 'key':
-      return [`<h1>${L.keyTitle}</h1><p>${esc(docName(S.doc))}</p><label for="key-input">${L.keyLabel}</label><input id="key-input" class="rrn" value="${esc(S.key)}" placeholder="${esc(S.doc.keyHint || '')}">` +
+      return [`<h1>${L.keyTitle}</h1><p>${esc(docName(S.doc))}</p><label for="key-input">${L.keyLabel}</label><input id="key-input" class="rrn" inputmode="numeric" autocomplete="off" aria-describedby="key-hint" value="${esc(S.key)}"><p class="small" id="key-hint">${esc(S.doc.keyHint || '')}</p>` +
         (S.error ? `<p class="alert" role="alert">${esc(S.error)}</p>` : '') + nav([backBtn(), btn('nav-next', L.next)]), L.keySay];
     case 'confirming': return [`<h1>${L.wait}</h1>`, ''];
     case 'identity-rrn': {
@@ -345,6 +350,12 @@ function view(name) {
       return [`<h1>${L.cardDeclinedTitle}</h1><p class="alert" role="alert">${L.cardDeclinedSay}</p>` + nav([cancelBtn(), btn('pay-again', L.tryAgain)]), L.cardDeclinedSay];
     case 'printing':
       return [`<h1>${L.printTitle}</h1><ul class="progress">${s.documents.map(d => `<li>${esc(S.lang === 'ko' ? d.nameKo : d.nameEn)}: ${esc(L.docState[d.state] || d.state || '')}</li>`).join('')}</ul>`, L.printSay];
+    case 'reprint-offer': {
+      const d = s.documents.find(x => x.reprintOffered) || {};
+      return [`<h1>${L.jamTitle}</h1><p class="alert" role="alert">${L.jamSay}</p><p>${esc(S.lang === 'ko' ? d.nameKo : d.nameEn)}</p>` +
+        (S.error ? `<p class="alert" role="alert">${esc(S.error)}</p>` : '') +
+        nav([btn('jam-refund', L.jamRefund, 'secondary'), btn('jam-reprint', L.jamReprint)]), L.jamSay];
+    }
     case 'done': {
       const p = s.payment || {};
       const stars = [1, 2, 3, 4, 5].map(n => btn(`rate-${n}`, `${n} · ${L.rateLabels[n - 1]}`, 'secondary')).join('');
@@ -387,10 +398,10 @@ function update() {
   S.shown = name;
   const [html, phrase] = view(name);
   const main = $('screen');
-  if (main.dataset.html !== html) {
+  if (shownHTML !== html) {
     const focused = document.activeElement && document.activeElement.id;
     main.innerHTML = html;
-    main.dataset.html = html;
+    shownHTML = html;
     main.dataset.screen = name;
     const again = focused && !changed ? $(focused) : null;
     if (again) again.focus();
@@ -534,6 +545,10 @@ function onClick(target) {
   if (id === 'mobile-id') return sessionCall('/identity/mobile-id');
   if (id === 'pay-cash') return sessionCall('/pay', { method: 'cash' });
   if (id === 'pay-card' || id === 'pay-again') { if (id === 'pay-again') S.screen = 'fee'; return sessionCall('/pay', { method: 'card' }); }
+  if (id === 'jam-reprint' || id === 'jam-refund') {
+    const d = S.session.documents.find(x => x.reprintOffered);
+    if (d) return sessionCall('/reprint', { issuanceID: d.issuanceID, decision: id === 'jam-reprint' ? 'reprint' : 'refund' });
+  }
   if (id === 'pay-exempt') return sessionCall('/pay', { method: 'exempt' });
   if (id.startsWith('rate-')) {
     const rating = Number(id.slice(5));

@@ -12,6 +12,8 @@ public struct CentralConfiguration: Sendable {
     public var timeZone: TimeZone
     /// A kiosk counts as online if its last heartbeat arrived within this many seconds.
     public var onlineWindowSeconds: Int
+    /// Identity, documents and mobile ID (issue 8).
+    public var identity = CentralIdentityConfiguration()
 
     /// A configuration; defaults: 16 MiB bodies, Asia/Seoul, 180 s online window.
     public init(

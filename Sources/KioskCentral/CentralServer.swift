@@ -22,11 +22,14 @@ public struct CentralServer: Sendable {
     /// Serves until SIGTERM/SIGINT.
     public func run() async throws {
         let api = CentralAPI(storage: storage, configuration: configuration, logger: logger)
+        let router = api.router()
+        let identity = try CentralIdentityAPI(storage: storage, configuration: configuration, logger: logger)  // issue 8
+        identity.addRoutes(to: router)
         let notifier = SystemdNotifier(environment: environment)
         let logger = self.logger
         let host = configuration.host
         let app = Application(
-            router: api.router(),
+            router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "kiosk-central"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -36,7 +39,7 @@ public struct CentralServer: Sendable {
             logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: app), .init(service: identity.loader, successTerminationBehavior: .ignore)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         notifier?.send("STOPPING=1")
     }

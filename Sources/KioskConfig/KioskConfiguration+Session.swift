@@ -3,11 +3,12 @@ extension KioskConfiguration {
     /// The `[session]` table: how resident sessions run.
     public struct Session: Sendable, Equatable {
         /// The document sources this kioskd knows. `simulated` fills documents with SAMPLE content
-        /// (invented residents); there is no real source until the identity back-end exists.
-        public static let documentSources = ["simulated"]
+        /// (invented residents); `backend` asks the identity back-end (`[identity] backend`) for each
+        /// document's real content.
+        public static let documentSources = ["simulated", "backend"]
 
-        /// Where document content comes from (`simulated`), or `nil`: sessions can be started but
-        /// nothing can be printed, and paying is refused with a clear error.
+        /// Where document content comes from (`simulated` or `backend`), or `nil`: sessions can be started
+        /// but nothing can be printed, and paying is refused with a clear error.
         public var documentSource: String?
         /// Seconds without input before an unpaid session is abandoned.
         public var idleTimeoutSeconds: Int

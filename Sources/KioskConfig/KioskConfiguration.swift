@@ -75,6 +75,9 @@ public struct KioskConfiguration: Sendable, Equatable {
     // MARK: issue 4 (sessions)
     /// Resident sessions: where document content comes from, the idle timeout, the kiosk number.
     public var session = Session()
+    // MARK: issue 8 (identity)
+    /// The identity and document back-end and the identity step's settings.
+    public var identity = Identity()
     // MARK: issue 10 (the resident's touchscreen)
     /// The touchscreen's files and voice (`[ui] root`, `voice_command`, `voice_cache`).
     public var uiFiles = UIFiles()

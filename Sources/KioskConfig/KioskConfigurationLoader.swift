@@ -33,7 +33,7 @@ public enum KioskConfigurationLoader {
     ) throws(ConfigDiagnostics) -> KioskConfiguration {
         let root = try ConfigDocument.parse(text, file: file)
         var reader = ConfigReader(file: file)
-        reader.rejectUnknownKeys(root, allowed: ["kiosk", "catalog", "ui", "control", "ledger", "sync", "devices", "state", "session"])
+        reader.rejectUnknownKeys(root, allowed: ["kiosk", "catalog", "ui", "control", "ledger", "sync", "devices", "state", "session", "identity"])
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
         }
@@ -203,12 +203,34 @@ public enum KioskConfigurationLoader {
                 } else {
                     reader.report(
                         node,
-                        "unknown document source \"\(source)\" (known: \(KioskConfiguration.Session.documentSources.joined(separator: ", ")); "
-                            + "real resident records need the identity back-end, which this kioskd does not have yet)")
+                        "unknown document source \"\(source)\" (known: \(KioskConfiguration.Session.documentSources.joined(separator: ", ")))")
                 }
             }
             if let seconds = reader.integer(table, "idle_timeout_seconds", in: 1...3600) { session.idleTimeoutSeconds = seconds }
             if let number = reader.integer(table, "kiosk_number", in: 1...99_999) { session.kioskNumber = number }
+        }
+
+        // MARK: issue 8 (identity) — [identity]
+        var identity = KioskConfiguration.Identity()
+        if let table = reader.table(root, "identity") {
+            reader.rejectUnknownKeys(
+                table, allowed: ["backend", "synthetic_seed", "synthetic_households", "attempts_before_mobile_id", "capture_timeout_seconds"])
+            if let backend = reader.string(table, "backend"), let node = table["backend"] {
+                if !KioskConfiguration.Identity.backends.contains(backend) {
+                    reader.report(node, "unknown identity back-end \"\(backend)\" (known: \(KioskConfiguration.Identity.backends.joined(separator: ", ")))")
+                } else if backend == "central" && (syncURL == nil || syncKeyPath == nil) {
+                    reader.report(node, "the \"central\" identity back-end needs [sync] url and key_file (requests are signed with the kiosk key)")
+                } else {
+                    identity.backend = backend
+                }
+            }
+            if let seed = reader.integer(table, "synthetic_seed", in: 0...Int(Int32.max)) { identity.syntheticSeed = seed }
+            if let households = reader.integer(table, "synthetic_households", in: 1...100_000) { identity.syntheticHouseholds = households }
+            if let attempts = reader.integer(table, "attempts_before_mobile_id", in: 1...10) { identity.attemptsBeforeMobileID = attempts }
+            if let seconds = reader.integer(table, "capture_timeout_seconds", in: 5...120) { identity.captureTimeoutSeconds = seconds }
+        }
+        if session.documentSource == "backend", identity.backend == nil, let node = reader.table(root, "session")?["document_source"] {
+            reader.report(node, "document source \"backend\" needs an identity back-end ([identity] backend)")
         }
 
         try reader.finish()
@@ -218,6 +240,7 @@ public enum KioskConfigurationLoader {
             syncKeyPath: syncKeyPath, devices: devices
         )
         configuration.session = session
+        configuration.identity = identity
         configuration.uiFiles = uiFiles  // MARK: issue 10
         return configuration
     }

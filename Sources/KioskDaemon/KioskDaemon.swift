@@ -102,6 +102,18 @@ public struct KioskDaemon: Sendable {
         await runner.setCatalog(configuration.catalog.applying(configuration.catalogOverrides))
         await runner.setKioskID(configuration.kiosk.id)
         await runner.setIdleTimeout(.seconds(configuration.session.idleTimeoutSeconds))
+        // MARK: issue 8 (identity)
+        do {
+            let backend = try IdentityBackend.make(configuration, today: SeoulTime.localDate(of: Date()))
+            let key = backend == nil ? nil : try ResidentReferenceKey(path: configuration.stateDirectory + "/resident-reference.key")
+            await runner.setIdentity(
+                backend, referenceKey: key, settings: configuration.identity,
+                verificationURL: configuration.syncURL.map { $0 + "/v1/verify" })
+            if let backend { logger.notice("identity back-end: \(backend.name)") }
+        } catch {
+            logger.critical("identity back-end: \(error)")
+            throw error
+        }
         let sessionService = SessionService(
             runner: runner, jobs: jobStream, jobsContinuation: jobContinuation, cash: devices.cash,
             drainLimit: .seconds(9), logger: logger)

@@ -12,33 +12,49 @@ public actor RegistryVerifier: IdentityVerifier {
     private let matcher: MinutiaeMatcher
     private var limiter: FailedAttemptLimiter
     private var attempts: [VerificationAttempt] = []
+    private let retainsAttempts: Bool
 
-    /// A verifier over `registry`, keying resident references with `secret`.
+    /// A verifier over `registry`, keying resident references with `secret`. With `retainsAttempts` false
+    /// (a long-running server that stores the attempts elsewhere) `auditTrail()` stays empty.
     public init(registry: SyntheticRegistry, secret: Data, limiter: FailedAttemptLimiter = FailedAttemptLimiter(),
-                matcher: MinutiaeMatcher = MinutiaeMatcher()) {
+                matcher: MinutiaeMatcher = MinutiaeMatcher(), retainsAttempts: Bool = true) {
         self.registry = registry
         self.secret = secret
         self.limiter = limiter
         self.matcher = matcher
+        self.retainsAttempts = retainsAttempts
     }
 
     /// The verdict for `request` (see `IdentityVerifier` for the contract).
     /// - Throws: `IdentityVerificationError.malformedTemplate` when the record cannot be decoded.
     public func verify(_ request: IdentityVerificationRequest) async throws(IdentityVerificationError) -> IdentityVerdict {
+        try verifyAudited(request).verdict
+    }
+
+    /// The verdict for `request` and the audit record of this attempt (the caller stores it).
+    /// - Throws: `IdentityVerificationError.malformedTemplate` when the record cannot be decoded (nothing is counted).
+    public func verifyAudited(_ request: IdentityVerificationRequest) throws(IdentityVerificationError)
+        -> (verdict: IdentityVerdict, attempt: VerificationAttempt)
+    {
         let reference = ResidentReference(residentNumberDigits: request.residentNumber.unmaskedDigits, secret: secret)
-        func audit(_ outcome: VerificationAttempt.Outcome, score: Double? = nil) {
-            attempts.append(VerificationAttempt(
-                kioskID: request.kioskID, resident: reference, outcome: outcome, quality: request.quality, score: score, at: request.at))
-        }
+        let (verdict, outcome, score) = try evaluate(request, reference: reference)
+        let attempt = VerificationAttempt(
+            kioskID: request.kioskID, resident: reference, outcome: outcome, quality: request.quality, score: score, at: request.at)
+        if retainsAttempts { attempts.append(attempt) }
+        return (verdict, attempt)
+    }
+
+    /// The verdict, the outcome to audit and the matcher's score (when a comparison was made).
+    private func evaluate(_ request: IdentityVerificationRequest, reference: ResidentReference) throws(IdentityVerificationError)
+        -> (IdentityVerdict, VerificationAttempt.Outcome, Double?)
+    {
         if case .lockedOut(let until) = limiter.status(of: reference, at: request.at) {
-            audit(.lockedOut)
-            return .lockedOut(until: until)
+            return (.lockedOut(until: until), .lockedOut, nil)
         }
         guard let resident = registry.resident(number: request.residentNumber),
               let enrolledRecord = registry.enrolledThumb(of: resident.id)
         else {
-            audit(.notEnrolled)
-            return .notEnrolled
+            return (.notEnrolled, .notEnrolled, nil)
         }
         var probe: MinutiaeTemplate
         var enrolled: MinutiaeTemplate
@@ -55,17 +71,14 @@ public actor RegistryVerifier: IdentityVerifier {
         let result = matcher.compare(probe, enrolled)
         if result.isMatch {
             limiter.recordSuccess(of: reference)
-            audit(.verified, score: result.score)
-            return .verified(VerifiedIdentity(
-                resident: reference, exemptions: resident.exemptions, method: .fingerprint, verifiedAt: request.at))
+            let identity = VerifiedIdentity(resident: reference, exemptions: resident.exemptions, method: .fingerprint, verifiedAt: request.at)
+            return (.verified(identity), .verified, result.score)
         }
         switch limiter.recordFailure(of: reference, at: request.at) {
         case .lockedOut(let until):
-            audit(.lockedOut, score: result.score)
-            return .lockedOut(until: until)
+            return (.lockedOut(until: until), .lockedOut, result.score)
         case .open(let remaining):
-            audit(.notMatched, score: result.score)
-            return .notMatched(remainingAttempts: remaining)
+            return (.notMatched(remainingAttempts: remaining), .notMatched, result.score)
         }
     }
 

@@ -8,7 +8,7 @@ import Logging
 struct KioskCentralCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-central", abstract: "The central office server for kioskd kiosks.",
-        subcommands: [Serve.self, Kiosks.self, IngestBenchmarkCommand.self], defaultSubcommand: Serve.self)
+        subcommands: [Serve.self, Kiosks.self, RegistryCommand.self, AgenciesCommand.self, IngestBenchmarkCommand.self, IdentityBenchmarkCommand.self], defaultSubcommand: Serve.self)
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the central API.")
@@ -17,6 +17,8 @@ struct KioskCentralCommand: AsyncParsableCommand {
         var listen = "127.0.0.1:8090"
 
         @OptionGroup var storage: StorageOptions
+
+        @OptionGroup var identity: IdentityServeOptions  // issue 8
 
         @Option(name: .long, help: "Largest request body in bytes.")
         var bodyLimit = 16 << 20
@@ -30,12 +32,14 @@ struct KioskCentralCommand: AsyncParsableCommand {
             }
             guard let zone = TimeZone(identifier: timeZone) else { throw ValidationError("--time-zone \(timeZone) is not a known time zone") }
             let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            var configuration = CentralConfiguration(host: host, port: port, bodyLimit: bodyLimit, timeZone: zone)
+            configuration.identity = try identity.configuration()
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             let logger = Logger(label: "kiosk-central")
             do {
                 let store = try storage.open()
                 try await CentralServer(
-                    configuration: CentralConfiguration(host: host, port: port, bodyLimit: bodyLimit, timeZone: zone),
+                    configuration: configuration,
                     storage: store, environment: ProcessInfo.processInfo.environment, logger: logger
                 ).run()
             } catch {

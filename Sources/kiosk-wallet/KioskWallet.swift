@@ -1,13 +1,16 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import KioskCore
 import KioskIdentity
+import NIOCore
+import NIOHTTP1
 
 /// Plays the resident's phone for the mobile-ID path: makes test issuer keys and credentials, and answers
 /// a kiosk's presentation request. Demo and test tool; the credentials it makes are only as trusted as the
 /// issuer key the verifier is configured with.
 @main
-struct KioskWallet: ParsableCommand {
+struct KioskWallet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-wallet",
         abstract: "A test mobile-ID wallet (OpenID4VP cross-device flow, Ed25519).",
@@ -67,10 +70,11 @@ extension KioskWallet {
         }
     }
 
-    /// `kiosk-wallet present --request JSON|URI --wallet FILE`: prints the presentation to post.
-    struct Present: ParsableCommand {
+    /// `kiosk-wallet present --request JSON|URI --wallet FILE [--post]`: prints the presentation, or posts
+    /// it to the request's `response_uri` (the OpenID4VP `direct_post`) and prints the verifier's answer.
+    struct Present: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Answer a presentation request (the QR's openid4vp:// URI or its JSON) and print the response JSON.")
+            abstract: "Answer a presentation request (the QR's openid4vp:// URI or its JSON): print the response JSON, or --post it.")
 
         @Option(help: "The request: an openid4vp:// URI or a JSON request object.")
         var request: String
@@ -78,14 +82,39 @@ extension KioskWallet {
         var wallet: String
         @Option(help: "Signing instant, local Seoul time YYYY-MM-DDTHH:MM (default: now).")
         var at: String?
+        @Flag(help: "Post the presentation to the request's response_uri and print the verifier's answer (exit 1 if refused).")
+        var post = false
 
-        func run() throws {
+        func run() async throws {
             let parsed = try PresentationRequest(parsing: request)
             let stored = try JSONDecoder().decode(MobileIDWallet.self, from: Data(contentsOf: URL(fileURLWithPath: wallet)))
             let response = try stored.present(to: parsed, at: try at.map(parseInstant) ?? Date())
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            let body = try encoder.encode(response)
+            guard post else {
+                print(String(decoding: body, as: UTF8.self))
+                return
+            }
+            var http = HTTPClientRequest(url: parsed.responseURI)
+            http.method = .POST
+            http.headers.add(name: "Content-Type", value: "application/json")
+            http.body = .bytes(ByteBuffer(bytes: body))
+            let status: UInt
+            let answer: String
+            do {
+                let reply = try await HTTPClient.shared.execute(http, timeout: .seconds(15))
+                status = reply.status.code
+                answer = String(buffer: try await reply.body.collect(upTo: 1 << 20))
+            } catch {
+                FileHandle.standardError.write(Data("kiosk-wallet: cannot post to \(parsed.responseURI): \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            print(answer)
+            guard (200..<300).contains(status) else {
+                FileHandle.standardError.write(Data("kiosk-wallet: the verifier refused the presentation (\(status))\n".utf8))
+                throw ExitCode.failure
+            }
         }
     }
 }

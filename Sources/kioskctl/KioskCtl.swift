@@ -12,6 +12,6 @@ struct KioskCtl: AsyncParsableCommand {
             78 configuration or data file invalid.
             """,
         subcommands: foundationCommands + catalogCommands + ledgerCommands + printerCommands + readerCommands
-            + cashCommands + syncCommands
+            + cashCommands + syncCommands + identityCommands
     )
 }

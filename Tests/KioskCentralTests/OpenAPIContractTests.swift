@@ -127,7 +127,11 @@ import Testing
         }
         var documentedOperations: Set<String> = []
         for (path, value) in paths {
-            for method in (value as? [String: Any] ?? [:]).keys { documentedOperations.insert("\(method) \(path)") }
+            // Operations tagged `identity` have their cases in IdentityContractTests.
+            for (method, operation) in value as? [String: Any] ?? [:]
+            where !(((operation as? [String: Any])?["tags"] as? [String]) ?? []).contains("identity") {
+                documentedOperations.insert("\(method) \(path)")
+            }
         }
         #expect(covered == documentedOperations, "operations in the spec without a contract case: \(documentedOperations.subtracting(covered))")
     }

@@ -20,11 +20,12 @@ final class RunningCentral: @unchecked Sendable {
         }
     }
 
-    /// Starts kiosk-central on `port` (0 = free port) and waits until it listens.
-    init(database: String, folder: String, port: Int = 0, bodyLimit: Int? = nil) async throws {
+    /// Starts kiosk-central on `port` (0 = free port) with `extraArguments` for `serve` and waits until it listens.
+    init(database: String, folder: String, port: Int = 0, bodyLimit: Int? = nil, extraArguments: [String] = []) async throws {
         self.database = database
         var arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
         if let bodyLimit { arguments += ["--body-limit", "\(bodyLimit)"] }
+        arguments += extraArguments
         process = try ChildProcess(BuiltProducts.path("kiosk-central"), arguments, outputDirectory: folder)
         var found: Int?
         for _ in 0..<600 {

@@ -60,6 +60,11 @@ import Testing
         ("[devices.printer]\ndriver = \"laser\"\n", "kiosk.toml:2: devices.printer.driver: unknown driver \"laser\""),
         ("[devices.cash]\ndriver = \"simulated\"\nport = \"/dev/ttyS0\"\n", "kiosk.toml:3: devices.cash.port: unknown key"),
         ("a = \n", "kiosk.toml:1: TOML syntax"),
+        ("[identity]\nbackend = \"oracle\"\n", "kiosk.toml:2: identity.backend: unknown identity back-end \"oracle\""),
+        ("[identity]\nbackend = \"central\"\n", "kiosk.toml:2: identity.backend: the \"central\" identity back-end needs [sync] url and key_file"),
+        ("[identity]\nattempts_before_mobile_id = 0\n", "kiosk.toml:2: identity.attempts_before_mobile_id: 0 is out of range 1...10"),
+        ("[identity]\nfinger = 1\n", "kiosk.toml:2: identity.finger: unknown key"),
+        ("[session]\ndocument_source = \"backend\"\n", "kiosk.toml:2: session.document_source: document source \"backend\" needs an identity back-end"),
     ])
     func eachErrorClassNamesFileLineAndKey(addition: String, expected: String) {
         // The addition replaces the matching table of the valid file, or is appended.
@@ -72,6 +77,17 @@ import Testing
         }
         let found = problems(addition + "\n" + text)
         #expect(found.contains { $0.hasPrefix(expected) }, "expected a line starting \(expected), got \(found)")
+    }
+
+    @Test func identityTableLoads() throws {
+        let text = valid + "\n[identity]\nbackend = \"synthetic\"\nsynthetic_seed = 7\ncapture_timeout_seconds = 30\n"
+            + "[session]\ndocument_source = \"backend\"\n"
+        let configuration = try KioskConfigurationLoader.parse(text, file: "kiosk.toml", baseDirectory: folder)
+        #expect(configuration.identity.backend == "synthetic")
+        #expect(configuration.identity.syntheticSeed == 7)
+        #expect(configuration.identity.captureTimeoutSeconds == 30)
+        #expect(configuration.identity.attemptsBeforeMobileID == 3)
+        #expect(configuration.session.documentSource == "backend")
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() {

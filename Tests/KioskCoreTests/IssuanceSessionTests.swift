@@ -137,6 +137,11 @@ struct IssuanceSessionTests {
         #expect(driver.session.phase == .identifying)
         #expect(driver.step(.identityFailed(reason: "fingerprint mismatch")) == [])
         #expect(driver.session.phase == .identifying)
+        // Back from the identity step returns to choosing, still unverified; choosing again asks again.
+        #expect(driver.step(.back) == [])
+        #expect(driver.session.phase == .choosing)
+        _ = driver.step(.documentsChosen([driver.a, driver.secret]))
+        #expect(driver.session.phase == .identifying)
         _ = driver.step(.identityVerified(driver.reference))
         #expect(driver.session.phase == .options)
         // Going back and choosing again does not ask for identity a second time.
@@ -180,6 +185,51 @@ struct IssuanceSessionTests {
         #expect(refunded.last == .endSession(.completed(issued: [driver.a.issuanceID], refunded: Money(won: 1_200), owed: .zero)))
         #expect(driver.session.phase == .finished)
         #expect(driver.session.issuances.map(\.state) == [.issued, .refunded])
+    }
+
+    @Test("a jam asks the resident: reprint (same number, a new job, ledger first) or refund; a second jam refunds")
+    func jamReprint() throws {
+        var driver = Driver()
+        let id = driver.a.issuanceID
+        _ = driver.toPaid([driver.a], prices: [800])
+        _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 11, pdfSHA256: .zero))
+        #expect(driver.refuse(.reprintDecided(issuanceID: id, reprint: true)) == .illegalEvent(event: "reprintDecided", phase: .fulfilling))
+        #expect(driver.step(.printJobJammed(issuanceID: id, reason: "paper jam")) == [])
+        #expect(driver.session.issuances[0].reprintOffered)
+        #expect(driver.session.issuances[0].state == .printing)
+        #expect(driver.refuse(.printJobJammed(issuanceID: id, reason: "again")) != nil)
+        let number = driver.session.issuances[0].number!
+        let reprint = driver.step(.reprintDecided(issuanceID: id, reprint: true))
+        #expect(ledgerKinds(reprint) == [.reprintRequested])
+        #expect(records(reprint)[0].issuanceNumber == number && records(reprint)[0].detail == "paper jam")
+        guard case .preparePrintJob(let request) = reprint.last else { Issue.record("no new print job"); return }
+        #expect(request.issuanceNumber == number)
+        _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 12, pdfSHA256: .zero))
+        #expect(driver.session.issuances[0].printerJobID == 12)
+        // One reprint only: a second jam fails the issuance and starts its refund.
+        let second = driver.step(.printJobJammed(issuanceID: id, reason: "paper jam"))
+        #expect(ledgerKinds(second) == [.failed, .refundStarted])
+        #expect(driver.session.issuances[0].reprints == 1)
+    }
+
+    @Test("a jam answered with refund, or not answered before the timeout, refunds")
+    func jamRefund() {
+        for answer in [true, false] {
+            var driver = Driver()
+            let id = driver.a.issuanceID
+            _ = driver.toPaid([driver.a], prices: [800])
+            _ = driver.step(.printJobPrepared(issuanceID: id, jobID: 11, pdfSHA256: .zero))
+            _ = driver.step(.printJobJammed(issuanceID: id, reason: "paper jam"))
+            let actions = answer ? driver.step(.reprintDecided(issuanceID: id, reprint: false)) : driver.step(.timeout)
+            #expect(ledgerKinds(actions) == [.failed, .refundStarted])
+            #expect(actions.last == .returnMoney(issuanceID: id, amount: Money(won: 800)))
+            #expect(!driver.session.issuances[0].reprintOffered)
+        }
+    }
+
+    @Test("a crash after the reprint decision, before the new job: recovery owes the refund")
+    func reprintRecovery() {
+        #expect(IssuanceState(lastEntryKind: .reprintRequested) == .paid)
     }
 
     @Test("a refund that cannot be paid out is owed")
@@ -347,7 +397,7 @@ struct IssuanceSessionTests {
         let number = try IssuanceNumber(kioskNumber: 7, sequence: 1)
         var reached: Set<IssuanceSession.Phase> = []
         for phase in IssuanceSession.Phase.allCases {
-            for eventIndex in 0..<18 {
+            for eventIndex in 0..<driverSampleCount {
                 var driver = Driver()
                 driver.drive(to: phase)
                 guard driver.session.phase == phase else { continue }
@@ -364,6 +414,8 @@ struct IssuanceSessionTests {
     }
 }
 
+private let driverSampleCount = 21
+
 extension Driver {
     /// One event of each kind, aimed at this driver's first document.
     func sampleEvents(number: IssuanceNumber) -> [IssuanceEvent] {
@@ -376,6 +428,8 @@ extension Driver {
             .paymentFailed(reason: "x"), .cancel, .timeout, .printJobPrepared(issuanceID: id, jobID: 1, pdfSHA256: .zero),
             .printJobCompleted(issuanceID: id), .printJobFailed(issuanceID: id, reason: "x"), .moneyReturned(issuanceID: id),
             .refundFailed(issuanceID: id, reason: "x"), .outOfService(reason: "x"),
+            .printJobJammed(issuanceID: id, reason: "x"), .reprintDecided(issuanceID: id, reprint: true),
+            .reprintDecided(issuanceID: id, reprint: false),
         ]
     }
 
@@ -412,7 +466,8 @@ struct IssuanceRecoveryTests {
                 kind: kind, kioskID: "k", instant: LedgerInstant(utcMilliseconds: 1_000, uptimeNanoseconds: 0),
                 issuanceID: issuance, documentCode: "RES-COPY", copies: 1,
                 amount: kind == .paid ? Money(won: 900) : nil, paymentMethod: kind == .paid ? .card : nil,
-                paymentReference: kind == .paid ? "APPR-1" : nil, printerJobID: kind == .paid ? nil : 44)
+                paymentReference: kind == .paid ? "APPR-1" : nil, printerJobID: kind == .paid ? nil : 44,
+                issuanceNumber: try! IssuanceNumber(kioskNumber: 7, sequence: 3))
             entries.append(LedgerEntry(
                 sealing: record, sequence: Int64(entries.count + 1), entryID: UUID(), previousHash: entries.last?.entryHash ?? .zero))
         }
@@ -448,6 +503,27 @@ struct IssuanceRecoveryTests {
         guard case .append(let records) = decision else { Issue.record("expected records"); return }
         #expect(records.map(\.kind) == [.refundOwed])
         #expect(records[0].amount == Money(won: 900))
+    }
+
+    @Test("paid (or reprint-requested) and the printer has a job under the issuance's name: recorded, then settled as printing")
+    func foundByName() throws {
+        for kinds in [[LedgerEntryKind.paid], [.paid, .printing, .reprintRequested]] {
+            let history = Self.history(kinds)
+            #expect(IssuanceRecovery.jobNameToFind(history: history) != nil)
+            let completed = try IssuanceRecovery.decide(
+                history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .completed), at: Self.instant)
+            guard case .append(let done) = completed else { Issue.record("expected records"); return }
+            #expect(done.map(\.kind) == [.printing, .issued])
+            #expect(done.allSatisfy { $0.printerJobID == 41 })
+            let active = try IssuanceRecovery.decide(history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .active), at: Self.instant)
+            guard case .append(let recorded) = active else { Issue.record("expected records"); return }
+            #expect(recorded.map(\.kind) == [.printing])
+            let failed = try IssuanceRecovery.decide(
+                history: history, printJob: nil, foundJob: .init(jobID: 41, outcome: .failed(reason: "media-jam")), at: Self.instant)
+            guard case .append(let refunded) = failed else { Issue.record("expected records"); return }
+            #expect(refunded.map(\.kind) == [.printing, .failed, .refundOwed])
+        }
+        #expect(IssuanceRecovery.jobNameToFind(history: Self.history([.paid, .printing])) == nil)
     }
 
     @Test("finished issuances need nothing; bad histories are refused")

@@ -35,6 +35,20 @@ struct CrashTests {
                 if jam {
                     try? await Task.sleep(for: .milliseconds(Int.random(in: 0...120, using: &generator)))
                     _ = try? await kiosk.ctl(["simulate", "jam"])
+                    // The resident answers the reprint question, either way, once the jam is cleared.
+                    let reprint = Bool.random(using: &generator)
+                    for _ in 0..<20 where clock.now < deadline {
+                        let view = (try? await kiosk.api("GET", "/sessions/\(id)").json) ?? [:]
+                        if let offered = (view["documents"] as? [[String: Any]])?.first(where: { $0["reprintOffered"] as? Bool == true }),
+                            let issuanceID = offered["issuanceID"] as? String
+                        {
+                            _ = try? await kiosk.ctl(["simulate", "jam", "--clear"])
+                            _ = try? await kiosk.api(
+                                "POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"\#(reprint ? "reprint" : "refund")"}"#)
+                            break
+                        }
+                        try? await Task.sleep(for: .milliseconds(10))
+                    }
                 }
                 if clock.now >= deadline { break }
                 _ = try? await kiosk.waitFinished(id, limit: 40)
@@ -84,6 +98,7 @@ struct CrashTests {
             if paid > 1 { summary.doubleCharged += 1 }
             if paid == 1 && terminal == 0 { summary.unresolved += 1 }
             if terminal > 1 { summary.doubleCharged += 1 }
+            if history.filter({ $0.record.kind == .issued }).count > 1 { summary.doubleCharged += 1 }
             if paid == 0 { summary.lost += 1 }
         }
         for entry in entries where (entry.record.detail ?? "").contains("recovered at start") {

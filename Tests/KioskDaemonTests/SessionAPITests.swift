@@ -87,10 +87,8 @@ struct SessionAPITests {
         #expect(try await kiosk.entries().isEmpty)
     }
 
-    @Test("printer jam after payment: the card payment is refunded")
-    func jamRefunds() async throws {
-        let kiosk = try SessionKiosk(printMilliseconds: 3000)
-        try await kiosk.start()
+    /// Pays for LD-LAND by card, jams the printer mid-job and waits for the reprint question.
+    func jammed(_ kiosk: SessionKiosk) async throws -> (id: String, issuanceID: String, number: String) {
         let (id, _) = try await kiosk.quoted("LD-LAND")
         _ = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"card"}"#)
         for _ in 0..<200 {
@@ -100,12 +98,72 @@ struct SessionAPITests {
         }
         let jam = try await kiosk.ctl(["simulate", "jam"])
         #expect(jam.status == 0, "\(jam.stderr)")
+        for _ in 0..<200 {
+            let view = try await kiosk.api("GET", "/sessions/\(id)").json
+            if let document = (view["documents"] as? [[String: Any]])?.first, document["reprintOffered"] as? Bool == true {
+                #expect(view["phase"] as? String == "fulfilling")
+                #expect((document["failureReason"] as? String)?.contains("paper jam") == true)
+                return (id, try #require(document["issuanceID"] as? String), try #require(document["issuanceNumber"] as? String))
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("no reprint question after the jam")
+        throw CancellationError()
+    }
+
+    @Test("printer jam after payment, the resident chooses a refund: the card payment is cancelled")
+    func jamRefunds() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 3000)
+        try await kiosk.start()
+        let (id, issuanceID, _) = try await jammed(kiosk)
+        let bad = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"maybe"}"#)
+        #expect(bad.status == 400)
+        let refund = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"refund"}"#)
+        #expect(refund.status == 200, "\(refund.json)")
         let done = try await kiosk.waitFinished(id)
         let document = try #require((done["documents"] as? [[String: Any]])?.first)
         #expect(document["state"] as? String == "refunded")
         #expect(await kiosk.stop() == 0)
         let kinds = try await kiosk.entries().map(\.record.kind.rawValue)
         #expect(kinds == ["card-approved", "paid", "printing", "failed", "refund-started", "card-cancelled", "refunded"])
+    }
+
+    @Test("printer jam, the resident chooses a reprint once the jam is cleared: same number, issued once")
+    func jamReprints() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 1500)
+        try await kiosk.start()
+        let (id, issuanceID, number) = try await jammed(kiosk)
+        let stillJammed = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"reprint"}"#)
+        #expect(stillJammed.status == 409)
+        #expect((stillJammed.json["error"] as? String)?.contains("cannot print yet") == true, "\(stillJammed.json)")
+        _ = try await kiosk.ctl(["simulate", "jam", "--clear"])
+        let reprint = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"reprint"}"#)
+        #expect(reprint.status == 200, "\(reprint.json)")
+        let again = try await kiosk.api("POST", "/sessions/\(id)/reprint", #"{"issuanceID":"\#(issuanceID)","decision":"reprint"}"#)
+        #expect(again.status == 409, "one decision per jam")
+        let done = try await kiosk.waitFinished(id)
+        let document = try #require((done["documents"] as? [[String: Any]])?.first)
+        #expect(document["state"] as? String == "issued")
+        #expect(document["issuanceNumber"] as? String == number)
+        #expect(document["reprints"] as? Int == 1)
+        #expect(await kiosk.stop() == 0)
+        let entries = try await kiosk.entries()
+        #expect(entries.map(\.record.kind.rawValue) == ["card-approved", "paid", "printing", "reprint-requested", "printing", "issued"])
+        #expect(Set(entries.compactMap(\.record.issuanceNumber?.formatted)) == [number])
+        let jobs = entries.filter { $0.record.kind == .printing }.compactMap(\.record.printerJobID)
+        #expect(Set(jobs).count == 2, "a new job for the reprint")
+    }
+
+    @Test("printer jam and nobody answers: after the idle timeout the payment is refunded")
+    func jamUnansweredRefunds() async throws {
+        let kiosk = try SessionKiosk(printMilliseconds: 3000, idleSeconds: 2)
+        try await kiosk.start()
+        let (id, _, _) = try await jammed(kiosk)
+        let done = try await kiosk.waitFinished(id, limit: 400)
+        let document = try #require((done["documents"] as? [[String: Any]])?.first)
+        #expect(document["state"] as? String == "refunded", "\(done)")
+        #expect((document["failureReason"] as? String)?.contains("no answer to the reprint question") == true)
+        _ = await kiosk.stop()
     }
 
     @Test("bad input gets a 4xx naming the problem")
@@ -115,10 +173,12 @@ struct SessionAPITests {
         let started = try await kiosk.api("POST", "/sessions")
         let id = try #require(started.json["id"] as? String)
         let cases: [(String, Int, String)] = [
-            (#"{"documents":[{"code":"LD-LAND","copies":11}]}"#, 400, "copies: must be 1 to 10"),
+            (#"{"documents":[{"code":"LD-LAND","key":"1","copies":11}]}"#, 400, "copies: must be 1 to 10"),
             (#"{"documents":[{"code":"NOPE"}]}"#, 400, "unknown document \"NOPE\""),
-            (#"{"documents":[{"code":"LD-LAND","options":{"color":"red"}}]}"#, 400, "has no such option"),
-            (#"{"documents":[{"code":"RR-DEUNGBON"}]}"#, 501, "identity verification, which is not available"),
+            (#"{"documents":[{"code":"LD-LAND","key":"1","options":{"color":"red"}}]}"#, 400, "has no such option"),
+            (#"{"documents":[{"code":"RR-DEUNGBON"}]}"#, 503, "this kiosk has no identity back-end"),
+            (#"{"documents":[{"code":"LD-LAND"}]}"#, 400, "documents[0].key: LD-LAND needs a lookup key"),
+            (#"{"documents":[{"code":"LD-LAND","key":"11-x"}]}"#, 400, "key: only digits and hyphens"),
             (#"{"documents":[]}"#, 400, "choose at least one document"),
             (#"not json"#, 400, "not valid JSON"),
         ]

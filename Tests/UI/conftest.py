@@ -70,7 +70,7 @@ class Central:
 class Kiosk:
     """A real kioskd (simulated devices, SAMPLE documents) serving the touchscreen from the checkout's ui/."""
 
-    def __init__(self, folder, hours="24/7", idle=120, print_ms=6000, card_ms=4000, central=None, closing_soon=5):
+    def __init__(self, folder, hours="24/7", idle=120, print_ms=6000, card_ms=4000, central=None, closing_soon=5, identity=True):
         self.folder = folder
         self.socket = os.path.join(folder, "control.sock")
         self.ledger = os.path.join(folder, "state", "ledger.sqlite3")
@@ -79,6 +79,9 @@ class Kiosk:
             key = os.path.join(folder, "kiosk.key")
             central.register("UI-TEST-01", key)
             sync = f'[sync]\nurl = "{central.url}"\nkey = "{key}"\n'
+        # The in-process SYNTHETIC registry (invented residents) checks RRN + thumb; no mobile-ID service.
+        identity_table = '[identity]\nbackend = "synthetic"\nsynthetic_seed = 1\nsynthetic_households = 200\n' \
+            'attempts_before_mobile_id = 3\ncapture_timeout_seconds = 5\n' if identity else ""
         config = f"""
 [kiosk]
 id = "UI-TEST-01"
@@ -103,6 +106,7 @@ path = "{self.ledger}"
 document_source = "simulated"
 idle_timeout_seconds = {idle}
 kiosk_number = 1
+{identity_table}
 {sync}
 [devices.printer]
 driver = "simulated"
@@ -236,6 +240,13 @@ def browser():
     driver.set_script_timeout(60)
     yield driver
     driver.quit()
+
+
+def synthetic_resident(finger_seed=1):
+    """An enrolled resident of the synthetic registry whose thumb the simulated reader presents."""
+    out = subprocess.run([os.path.join(BIN, "kioskctl"), "identity", "synthetic-residents", "--seed", "1", "--households", "200", "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    return next(r for r in json.loads(out) if r.get("fingerSeed") == finger_seed)
 
 
 def seoul_now():

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 
 from audit import audit
 from conftest import click, seoul_now, wait_screen
-from test_flow import open_home
+from test_flow import PARCEL, open_home
 
 
 def to_fee(browser, kiosk, category="land", code="LD-LAND"):
@@ -16,6 +16,9 @@ def to_fee(browser, kiosk, category="land", code="LD-LAND"):
     wait_screen(browser, "copies", "options")
     if browser.find_element(By.ID, "screen").get_attribute("data-screen") == "options":
         click(browser, "nav-next")
+    click(browser, "nav-next")
+    wait_screen(browser, "key")
+    browser.find_element(By.ID, "key-input").send_keys(PARCEL)
     click(browser, "nav-next")
     wait_screen(browser, "fee")
 
@@ -72,11 +75,14 @@ def test_no_change_offers_exact_amount_or_card(browser, kiosk):
     wait_screen(browser, "home")
 
 
-def test_print_failure_refunds(browser, kiosk):
+def test_paper_jam_offers_reprint_or_refund(browser, kiosk):
     to_fee(browser, kiosk)
     kiosk.ctl("simulate", "jam")
     try:
         click(browser, "pay-card")
+        wait_screen(browser, "reprint-offer", timeout=40)
+        audit(browser, kiosk)
+        click(browser, "jam-refund")
         wait_screen(browser, "print-failed", timeout=40)
         text = browser.find_element(By.ID, "screen").text
         assert "돌려" in text, text

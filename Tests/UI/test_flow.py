@@ -37,6 +37,10 @@ def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk):
     assert "2" in browser.find_element(By.ID, "copies-value").text
     audit(browser, kiosk)
     click(browser, "nav-next")
+    wait_screen(browser, "key")
+    browser.find_element(By.ID, "key-input").send_keys(REAL_ESTATE_NUMBER)
+    audit(browser, kiosk)
+    click(browser, "nav-next")
     wait_screen(browser, "fee")
     assert "2,000" in browser.find_element(By.ID, "total").text
     audit(browser, kiosk)
@@ -69,6 +73,10 @@ def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk):
     assert browser.execute_script("return S.session") is None
 
 
+PARCEL = "1111010100100120003"            # the catalog's example parcel number (PNU)
+REAL_ESTATE_NUMBER = "11461996031419"     # a 14-digit real-estate number (invented)
+
+
 def press(browser, key):
     browser.switch_to.active_element.send_keys(key)
 
@@ -99,6 +107,11 @@ def test_keypad_only_issuance_by_card(browser, kiosk):
     press(browser, "+")                              # volume up, not a copy
     assert "9/10" in browser.find_element(By.ID, "caption").text
     focus_to(browser, "nav-next")
+    press(browser, Keys.ENTER)
+    wait_screen(browser, "key")
+    assert browser.switch_to.active_element.get_attribute("id") == "key-input"
+    press(browser, PARCEL)                           # the keypad's digits
+    focus_to(browser, "nav-next", key=Keys.ARROW_DOWN)
     press(browser, Keys.ENTER)
     wait_screen(browser, "fee")
     assert "1,000" in browser.find_element(By.ID, "total").text

@@ -5,7 +5,7 @@ public import KioskCore
 ///
 /// Contract: `append` is atomic (all entries or none) and refuses with `.headMoved` if the kiosk's head
 /// is not `expectedHead` any more, so two concurrent ingests of one kiosk cannot interleave.
-public protocol CentralStorage: Sendable {
+public protocol CentralStorage: CentralIdentityStorage, Sendable {
     /// Adds a kiosk to the registry. Throws `.duplicateKiosk` if the id is taken.
     func addKiosk(_ kiosk: CentralKiosk) async throws(CentralStorageError)
     /// The kiosk with this id, or `nil`.

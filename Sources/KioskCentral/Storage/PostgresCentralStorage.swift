@@ -7,8 +7,8 @@ public import ServiceLifecycle
 /// Central storage in PostgreSQL (PostgresNIO). It is also a `Service`: its connection pool runs while
 /// `run()` runs, so the server puts it in its ServiceGroup (tests run it in a task group).
 public final class PostgresCentralStorage: CentralStorage, Service {
-    private let client: PostgresClient
-    private let logger: Logger
+    let client: PostgresClient
+    let logger: Logger
 
     /// A storage for the database at `host:port` (no TLS: loopback or a private network).
     public init(host: String, port: Int, username: String, password: String?, database: String, logger: Logger) {
@@ -26,7 +26,7 @@ public final class PostgresCentralStorage: CentralStorage, Service {
         } onCancelOrGracefulShutdown: {}
     }
 
-    private func run<T: Sendable>(_ work: () async throws -> T) async throws(CentralStorageError) -> T {
+    func run<T: Sendable>(_ work: () async throws -> T) async throws(CentralStorageError) -> T {
         do {
             return try await work()
         } catch let error as CentralStorageError {
@@ -74,6 +74,7 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                         kiosk_id TEXT PRIMARY KEY REFERENCES kiosk(id), sent_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL,
                         body TEXT NOT NULL)
                     """, logger: logger)
+                try await Self.migrateIdentity(connection, logger: logger)  // issue 8
             }
         }
     }

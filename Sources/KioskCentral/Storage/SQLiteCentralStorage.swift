@@ -50,10 +50,11 @@ public final class SQLiteCentralStorage: CentralStorage {
                     );
                     """)
         }
+        registerIdentityMigrations(&migrator)  // issue 8
         return migrator
     }
 
-    private func run<T: Sendable>(_ work: @Sendable @escaping (Database) throws -> T, write: Bool = false) async throws(CentralStorageError) -> T {
+    func run<T: Sendable>(_ work: @Sendable @escaping (Database) throws -> T, write: Bool = false) async throws(CentralStorageError) -> T {
         do {
             return write ? try await pool.write(work) : try await pool.read(work)
         } catch let error as CentralStorageError {

@@ -35,6 +35,11 @@ public enum IssuanceEvent: Sendable, Hashable {
     case printJobCompleted(issuanceID: UUID)
     /// The job could not be prepared or printed (paid or printing).
     case printJobFailed(issuanceID: UUID, reason: String)
+    /// The printer jammed during the issuance's job (the job is cancelled): the resident is asked whether
+    /// to print it again or take a refund (fulfilling).
+    case printJobJammed(issuanceID: UUID, reason: String)
+    /// The resident's answer to a jam: print again (same number) or refund (fulfilling).
+    case reprintDecided(issuanceID: UUID, reprint: Bool)
     /// The refund of one issuance was paid out (refunding).
     case moneyReturned(issuanceID: UUID)
     /// The refund could not be paid out (refunding): it is owed.
@@ -61,6 +66,8 @@ public enum IssuanceEvent: Sendable, Hashable {
         case .printJobPrepared: "printJobPrepared"
         case .printJobCompleted: "printJobCompleted"
         case .printJobFailed: "printJobFailed"
+        case .printJobJammed: "printJobJammed"
+        case .reprintDecided: "reprintDecided"
         case .moneyReturned: "moneyReturned"
         case .refundFailed: "refundFailed"
         case .outOfService: "outOfService"

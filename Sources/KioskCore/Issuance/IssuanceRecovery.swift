@@ -7,7 +7,9 @@
 /// - `printing` and the job completed → `issued`;
 /// - `printing` and the job failed or is unknown to the printer → `failed`, then `refund-owed`;
 /// - `printing` and the job still active → nothing yet (`pending`): ask again later;
-/// - `paid` (no job was released) → `refund-owed`;
+/// - `paid` (no job recorded) and the printer has a job under the issuance's name (accepted just before
+///   the crash) → `printing` with that job, then as for `printing`;
+/// - `paid` and no such job → `refund-owed`;
 /// - `failed` → `refund-owed`;
 /// - `refund-started` (the payout was interrupted) → `refund-owed`.
 public enum IssuanceRecovery {
@@ -50,10 +52,33 @@ public enum IssuanceRecovery {
         }
     }
 
+    /// A job the printer holds under the issuance's job name, found after a restart.
+    public struct FoundJob: Sendable, Hashable {
+        /// The printer's job id.
+        public var jobID: Int
+        /// What the printer says about it.
+        public var outcome: PrintJobOutcome
+
+        /// A found job.
+        public init(jobID: Int, outcome: PrintJobOutcome) {
+            self.jobID = jobID
+            self.outcome = outcome
+        }
+    }
+
+    /// The job name to look for when an issuance's last entry is `paid` or `reprint-requested`, or nil.
+    public static func jobNameToFind(history: [LedgerEntry]) -> String? {
+        guard let last = history.last?.record, last.kind == .paid || last.kind == .reprintRequested,
+            let number = last.issuanceNumber, let code = last.documentCode, let copies = last.copies
+        else { return nil }
+        return PrintJobRequest.jobName(number: number, documentCode: code, copies: copies)
+    }
+
     /// Decides what to append for one issuance, from all its entries in order (`history`) and, when its
-    /// last entry is `printing`, the printer's answer about the job. `instant` stamps the new records.
+    /// last entry is `printing`, the printer's answer about the job; when it is `paid` (or
+    /// `reprint-requested`), the job found under its name, if any. `instant` stamps the new records.
     public static func decide(
-        history: [LedgerEntry], printJob: PrintJobOutcome?, at instant: LedgerInstant
+        history: [LedgerEntry], printJob: PrintJobOutcome?, foundJob: FoundJob? = nil, at instant: LedgerInstant
     ) throws(Problem) -> Decision {
         guard let last = history.last, let issuanceID = last.record.issuanceID else {
             throw .invalidHistory("no entries with an issuance id")
@@ -94,8 +119,26 @@ public enum IssuanceRecovery {
                     next(.refundOwed, money: true, detail: "recovered at start: the resident is gone"),
                 ])
             }
-        case .paid:
-            return .append([next(.refundOwed, money: true, detail: "recovered at start: paid, never printed")])
+        case .paid, .reprintRequested:
+            guard let found = foundJob, found.outcome != .unknown else {
+                return .append([next(.refundOwed, money: true, detail: "recovered at start: paid, never printed")])
+            }
+            var printing = next(.printing, money: false, detail: "recovered at start: the printer has job \(found.jobID) under this issuance's name")
+            printing.printerJobID = found.jobID
+            switch found.outcome {
+            case .active, .unknown:
+                return .append([printing])
+            case .completed:
+                var issued = next(.issued, money: false, detail: "recovered at start: print job completed")
+                issued.printerJobID = found.jobID
+                return .append([printing, issued])
+            case .failed(let reason):
+                var failed = next(.failed, money: false, detail: "recovered at start: print job failed: \(reason)")
+                failed.printerJobID = found.jobID
+                var owed = next(.refundOwed, money: true, detail: "recovered at start: the resident is gone")
+                owed.printerJobID = found.jobID
+                return .append([printing, failed, owed])
+            }
         case .failed:
             return .append([next(.refundOwed, money: true, detail: "recovered at start: failed, refund not started")])
         case .refundStarted:

@@ -50,12 +50,19 @@ public struct IssuanceSession: Sendable, Hashable {
         public internal(set) var printerJobID: Int?
         /// The printed PDF's hash, once prepared.
         public internal(set) var pdfSHA256: SHA256Hash?
-        /// Why it failed, if it did.
+        /// Why it failed, if it did (or the jam a reprint is offered for).
         public internal(set) var failureReason: String?
+        /// The printer jammed and the resident has not yet chosen between a reprint and a refund.
+        public internal(set) var reprintOffered = false
+        /// Reprints made after jams (at most `IssuanceSession.maximumReprints`).
+        public internal(set) var reprints = 0
 
         /// The issuance id.
         public var id: UUID { request.issuanceID }
     }
+
+    /// Reprints one issuance may get after jams; a jam after that fails it (refund).
+    public static let maximumReprints = 1
 
     /// The session's id.
     public let sessionID: UUID
@@ -123,6 +130,10 @@ public struct IssuanceSession: Sendable, Hashable {
         case (.identifying, .identityFailed):
             return []
 
+        case (.identifying, .back):
+            phase = .choosing
+            return []
+
         case (.options, .copiesChanged(let id, let copies)):
             guard !awaitingQuote else { throw .illegalEvent(event: event.name, phase: phase) }
             guard copies >= 1 else { throw .invalidCopies(issuanceID: id, copies: copies) }
@@ -177,15 +188,50 @@ public struct IssuanceSession: Sendable, Hashable {
             return abandon(reason: reason, outOfService: true, at: instant)
 
         case (.fulfilling, .timeout):
-            return []
+            // A reprint question nobody answered: refund.
+            var actions: [IssuanceAction] = []
+            for index in issuances.indices where issuances[index].reprintOffered {
+                issuances[index].reprintOffered = false
+                actions += fail(index, reason: (issuances[index].failureReason ?? "paper jam") + "; no answer to the reprint question", at: instant)
+            }
+            return actions + finishIfDone()
 
         case (.fulfilling, .outOfService(let reason)):
             outOfServiceReason = reason
             var actions: [IssuanceAction] = []
-            for index in issuances.indices where issuances[index].state == .paid {
+            for index in issuances.indices where issuances[index].state == .paid || issuances[index].reprintOffered {
+                issuances[index].reprintOffered = false
                 actions += fail(index, reason: reason, at: instant)
             }
             return actions + finishIfDone()
+
+        case (.fulfilling, .printJobJammed(let id, let reason)):
+            let index = try indexOf(id, in: .printing, event: event)
+            guard !issuances[index].reprintOffered else { throw .illegalEvent(event: event.name, phase: phase) }
+            guard issuances[index].reprints < Self.maximumReprints else {
+                return fail(index, reason: reason + " (already reprinted once)", at: instant) + finishIfDone()
+            }
+            issuances[index].reprintOffered = true
+            issuances[index].failureReason = reason
+            return []
+
+        case (.fulfilling, .reprintDecided(let id, let reprint)):
+            let index = try indexOf(id, in: .printing, event: event)
+            guard issuances[index].reprintOffered else { throw .illegalEvent(event: event.name, phase: phase) }
+            issuances[index].reprintOffered = false
+            let jam = issuances[index].failureReason ?? "paper jam"
+            guard reprint else { return fail(index, reason: jam + "; the resident chose a refund", at: instant) + finishIfDone() }
+            issuances[index].reprints += 1
+            issuances[index].failureReason = nil
+            issuances[index].state = .paid
+            let issuance = issuances[index]
+            return [
+                .appendLedger([record(.reprintRequested, for: index, at: instant, detail: jam)]),
+                .preparePrintJob(
+                    PrintJobRequest(
+                        issuanceID: issuance.id, issuanceNumber: issuance.number!, documentCode: issuance.request.documentCode,
+                        copies: issuance.request.copies, options: issuance.request.options)),
+            ]
 
         case (.fulfilling, .printJobPrepared(let id, let jobID, let hash)):
             let index = try indexOf(id, in: .paid, event: event)
@@ -204,6 +250,7 @@ public struct IssuanceSession: Sendable, Hashable {
 
         case (.fulfilling, .printJobFailed(let id, let reason)):
             let index = try indexOf(id, in: [.paid, .printing], event: event)
+            issuances[index].reprintOffered = false
             return fail(index, reason: reason, at: instant) + finishIfDone()
 
         case (.fulfilling, .moneyReturned(let id)):

@@ -26,7 +26,7 @@ public enum IssuanceState: String, Sendable, Hashable, Codable, CaseIterable {
     /// `nil` for kinds that do not belong to a paid issuance.
     public init?(lastEntryKind kind: LedgerEntryKind) {
         switch kind {
-        case .paid: self = .paid
+        case .paid, .reprintRequested: self = .paid
         case .printing: self = .printing
         case .issued: self = .issued
         case .failed: self = .failed

@@ -21,4 +21,13 @@ public struct PrintJobRequest: Sendable, Hashable {
         self.copies = copies
         self.options = options
     }
+
+    /// The printer job's name: it carries the issuance number, so recovery can find a job the printer
+    /// accepted before its `printing` entry was written.
+    public var jobName: String { Self.jobName(number: issuanceNumber, documentCode: documentCode, copies: copies) }
+
+    /// The job name of `copies` copies of `documentCode` bearing `number`.
+    public static func jobName(number: IssuanceNumber, documentCode: String, copies: Int) -> String {
+        "issuance-\(number.formatted)-\(documentCode)-x\(copies)"
+    }
 }

@@ -59,6 +59,9 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
     /// A technician's test print (`kioskctl printer test`): the test number, job id and outcome in
     /// `detail`; no money, no resident.
     public static let testPrint = LedgerEntryKind(rawValue: "test-print")
+    /// The printer jammed mid-job and the resident chose a reprint: the same issuance number is printed
+    /// again (the jammed job is cancelled first); `detail` has the jam. Counted once: only `issued` counts.
+    public static let reprintRequested = LedgerEntryKind(rawValue: "reprint-requested")
     /// A resident's one-tap satisfaction rating after a session ended (issue 10): `detail` is
     /// `rating=N` (1–5), `sessionID` the session; no money, no personal data.
     public static let feedback = LedgerEntryKind(rawValue: "feedback")
@@ -67,7 +70,7 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
         .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
         .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
         .clockAdjusted, .cashInserted, .cashStacked, .cashReturned, .cashDispensed, .cashOwed, .cardApproved,
-        .cardCancelled, .testPrint, .feedback,
+        .cardCancelled, .testPrint, .reprintRequested, .feedback,
     ]
 
     /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,

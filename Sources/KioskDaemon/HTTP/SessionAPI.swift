@@ -18,12 +18,22 @@ enum SessionAPI {
             var code: String
             var copies: Int?
             var options: [String: String]?
+            var key: String?
         }
         var documents: [Choice]
     }
 
     struct PayBody: Decodable {
         var method: String
+    }
+
+    struct ReprintBody: Decodable {
+        var issuanceID: String
+        var decision: String
+    }
+
+    struct ResidentNumberBody: Decodable {
+        var rrn: String
     }
 
     struct OfferedDocument: Codable {
@@ -34,7 +44,18 @@ enum SessionAPI {
         var fee: Int
         var identityRequired: Bool
         var identityAvailable: Bool
+        var keyRequired: Bool
+        var keyHint: String?
         var options: [DocumentOption]
+    }
+
+    /// What a resident types to find a document issued without identity, by category.
+    static func keyHint(_ type: DocumentType) -> String? {
+        guard type.identity == .none else { return nil }
+        switch type.category {
+        case "registry": return "부동산 고유번호 14자리 / 14-digit real-estate number"
+        default: return "필지번호(PNU) 19자리, 예: 1111010100100120003 / 19-digit parcel number (PNU)"
+        }
     }
 
     struct Offer: Codable {
@@ -53,10 +74,12 @@ enum SessionAPI {
             let now = Date()
             let availability = await kiosk.availability
             let reason = await kiosk.reasonNotAccepting(statuses: await kiosk.devices.statuses(), now: now)
+            let identityAvailable = await runner.identityAvailable
             let documents = catalog.documents.filter { availability.isOffered($0, at: now) }.map {
                 OfferedDocument(
                     code: $0.code, nameKo: $0.nameKo, nameEn: $0.nameEn, category: $0.category, fee: $0.kioskFee.won,
-                    identityRequired: $0.identity == .fingerprint, identityAvailable: false, options: $0.options)
+                    identityRequired: $0.identity == .fingerprint, identityAvailable: $0.identity == .fingerprint && identityAvailable,
+                    keyRequired: $0.identity == .none, keyHint: keyHint($0), options: $0.options)
             }
             return json(Offer(acceptingSessions: reason == nil, reason: reason, documents: documents))
         }
@@ -85,6 +108,7 @@ enum SessionAPI {
                 let availability = await kiosk.availability
                 var requests: [IssuanceRequest] = []
                 var options: [UUID: [String: String]] = [:]
+                var keys: [UUID: String] = [:]
                 guard !body.documents.isEmpty else { throw SessionRunner.Refusal(status: 400, message: "documents: choose at least one document") }
                 guard body.documents.count <= 5 else { throw SessionRunner.Refusal(status: 400, message: "documents: at most 5 documents per session") }
                 for (index, choice) in body.documents.enumerated() {
@@ -95,10 +119,21 @@ enum SessionAPI {
                     guard availability.isOffered(type, at: Date()) else {
                         throw SessionRunner.Refusal(status: 409, message: "\(at).code: \(type.code) is not offered at this hour")
                     }
-                    if type.identity == .fingerprint {
+                    if type.identity == .fingerprint, await !runner.identityAvailable {
                         throw SessionRunner.Refusal(
-                            status: 501,
-                            message: "\(at).code: \(type.code) needs identity verification, which is not available on this kiosk yet")
+                            status: 503,
+                            message: "\(at).code: \(type.code) needs identity verification, and this kiosk has no identity back-end ([identity] backend)")
+                    }
+                    let key = choice.key?.trimmingCharacters(in: .whitespaces)
+                    if type.identity == .none {
+                        guard let key, !key.isEmpty else {
+                            throw SessionRunner.Refusal(status: 400, message: "\(at).key: \(type.code) needs a lookup key (\(keyHint(type) ?? "a number"))")
+                        }
+                        guard key.count <= 64, key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+                            throw SessionRunner.Refusal(status: 400, message: "\(at).key: only digits and hyphens, at most 64 characters")
+                        }
+                    } else if key != nil {
+                        throw SessionRunner.Refusal(status: 400, message: "\(at).key: \(type.code) is issued to the verified resident and takes no key")
                     }
                     let copies = choice.copies ?? 1
                     guard (1...10).contains(copies) else {
@@ -118,29 +153,72 @@ enum SessionAPI {
                         chosen[key] = value
                     }
                     for option in type.options where chosen[option.key] == nil {
-                        if let value = option.defaultValue, !option.explicitChoiceRequired {
-                            chosen[option.key] = value
-                        } else {
-                            throw SessionRunner.Refusal(status: 400, message: "\(at).options.\(option.key): a choice is required")
-                        }
+                        // A required choice may come later (after identity): `confirm` refuses until it has.
+                        if let value = option.defaultValue, !option.explicitChoiceRequired { chosen[option.key] = value }
                     }
                     let issuanceID = UUID()
                     options[issuanceID] = chosen
+                    if let key, type.identity == .none { keys[issuanceID] = key.filter(\.isNumber) }
                     requests.append(IssuanceRequest(
-                        issuanceID: issuanceID, documentCode: type.code, copies: copies, needsIdentity: false,
+                        issuanceID: issuanceID, documentCode: type.code, copies: copies, needsIdentity: type.identity == .fingerprint,
                         options: try LedgerJSON(encoding: chosen)))
                 }
-                return json(try await runner.choose(id, requests, options: options))
+                return json(try await runner.choose(id, requests, options: options, keys: keys))
             } catch {
                 return problem(error)
             }
         }
 
         api.post("/sessions/{id}/confirm") { _, context -> Response in
-            do { return json(try await runner.confirm(try sessionID(context))) } catch { return problem(error) }
+            do {
+                let id = try sessionID(context)
+                if let view = await runner.view(id) {
+                    let configuration = await kiosk.configuration
+                    let catalog = configuration.catalog.applying(configuration.catalogOverrides)
+                    for (index, document) in view.documents.enumerated() {
+                        for option in catalog[document.code]?.options ?? [] where document.options[option.key] == nil {
+                            throw SessionRunner.Refusal(
+                                status: 400, message: "documents[\(index)].options.\(option.key): a choice is required (\(option.nameEn))")
+                        }
+                    }
+                }
+                return json(try await runner.confirm(id))
+            } catch {
+                return problem(error)
+            }
         }
         api.post("/sessions/{id}/back") { _, context -> Response in
             do { return json(try await runner.back(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/identity/rrn") { request, context -> Response in
+            do {
+                let id = try sessionID(context)
+                let body = try await decode(ResidentNumberBody.self, request, context)
+                return json(try await runner.enterResidentNumber(id, body.rrn))
+            } catch {
+                return problem(error)
+            }
+        }
+        api.post("/sessions/{id}/identity/thumb") { _, context -> Response in
+            do { return json(try await runner.startThumb(try sessionID(context)), status: .accepted) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/identity/mobile-id") { _, context -> Response in
+            do { return json(try await runner.startMobileID(try sessionID(context))) } catch { return problem(error) }
+        }
+        api.post("/sessions/{id}/reprint") { request, context -> Response in
+            do {
+                let id = try sessionID(context)
+                let body = try await decode(ReprintBody.self, request, context)
+                guard let issuanceID = UUID(uuidString: body.issuanceID) else {
+                    throw SessionRunner.Refusal(status: 400, message: "issuanceID: \"\(body.issuanceID)\" is not a UUID")
+                }
+                guard ["reprint", "refund"].contains(body.decision) else {
+                    throw SessionRunner.Refusal(status: 400, message: "decision: must be \"reprint\" or \"refund\", not \"\(body.decision)\"")
+                }
+                return json(try await runner.decideReprint(id, issuanceID: issuanceID, reprint: body.decision == "reprint"))
+            } catch {
+                return problem(error)
+            }
         }
         api.post("/sessions/{id}/extend") { _, context -> Response in
             do { return json(try await runner.extend(try sessionID(context))) } catch { return problem(error) }
@@ -184,6 +262,7 @@ enum SessionAPI {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         let body = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }

@@ -33,17 +33,31 @@ enum StartupRecovery {
                 do {
                     let history = try await ledger.entries(issuanceID: issuanceID)
                     var outcome: IssuanceRecovery.PrintJobOutcome?
+                    var found: IssuanceRecovery.FoundJob?
+                    var unanswered = false
                     if history.last?.record.kind == .printing {
                         outcome = await ask(printer, jobID: history.last?.record.printerJobID)
+                    } else if let name = IssuanceRecovery.jobNameToFind(history: history) {
+                        do throws(PrinterError) {
+                            if let id = try await printer.jobID(named: name) {
+                                found = IssuanceRecovery.FoundJob(jobID: id.rawValue, outcome: await ask(printer, jobID: id.rawValue))
+                            }
+                        } catch {
+                            // The printer cannot say whether it took the job: ask again, never guess.
+                            unanswered = true
+                        }
                     }
-                    switch try IssuanceRecovery.decide(history: history, printJob: outcome, at: LedgerInstant.now()) {
+                    let decision = unanswered
+                        ? IssuanceRecovery.Decision.pending
+                        : try IssuanceRecovery.decide(history: history, printJob: outcome, foundJob: found, at: LedgerInstant.now())
+                    switch decision {
                     case .finished: break
                     case .pending:
                         if attempts < 600 {
                             try? await Task.sleep(for: .milliseconds(50))
                             continue
                         }
-                        logger.error("recovery at start: issuance \(issuanceID) still printing after 30 s; left for the next start")
+                        logger.error("recovery at start: issuance \(issuanceID): the printer has not settled its job within 30 s; left for the next start")
                     case .append(let records):
                         try await ledger.append(records)
                         if records.contains(where: { $0.kind == .issued }) { summary.issued += 1 }

@@ -2,6 +2,7 @@ import Foundation
 import KioskConfig
 import KioskCore
 import KioskDevices
+import KioskFingerprint
 import KioskLedger
 import KioskPrinting
 import Logging
@@ -36,6 +37,18 @@ actor SessionRunner {
         var change: Money?
         var owed: Money = .zero
         var message: String?
+        var identity: IdentityStep?
+        var keys: [UUID: String] = [:]
+        /// Each document's content from the back-end, fetched before the quote (its pages price it).
+        var contents: [UUID: DocumentContent] = [:]
+    }
+
+    /// Where printed documents' content comes from.
+    private enum ContentSource {
+        /// SAMPLE content (`[session] document_source = "simulated"`).
+        case simulated(SimulatedDocumentSource)
+        /// The identity back-end's document source (`"backend"`).
+        case backend(any DocumentSource)
     }
 
     private let kiosk: Kiosk
@@ -44,7 +57,12 @@ actor SessionRunner {
     private let logger: Logger
     private let jobs: AsyncStream<Job>.Continuation
     private let clock = ContinuousClock()
-    private let source: SimulatedDocumentSource?
+    private var source: ContentSource?
+    private let documentSource: String?
+    private var identityBackend: IdentityBackend?
+    private var referenceKey: ResidentReferenceKey?
+    private var identitySettings = KioskConfiguration.Identity()
+    private var verificationURL = SampleDocumentProvider.sampleVerificationURL
     private var renderer: DocumentRenderer?
     private var sessions: [UUID: Live] = [:]
     private var busy: Set<UUID> = []
@@ -58,8 +76,24 @@ actor SessionRunner {
         self.devices = devices
         self.jobs = jobs
         self.logger = logger
-        source = documentSource == "simulated" ? SimulatedDocumentSource() : nil
+        self.documentSource = documentSource
+        source = documentSource == "simulated" ? .simulated(SimulatedDocumentSource()) : nil
     }
+
+    /// Sets the identity back-end (`nil`: documents needing identity are refused), the kiosk's key for
+    /// ledger resident references, the identity step's settings and the URL printed documents verify at.
+    func setIdentity(
+        _ backend: IdentityBackend?, referenceKey: ResidentReferenceKey?, settings: KioskConfiguration.Identity, verificationURL: String?
+    ) {
+        identityBackend = backend
+        self.referenceKey = referenceKey
+        identitySettings = settings
+        if let verificationURL { self.verificationURL = verificationURL }
+        if documentSource == "backend", let backend { source = .backend(backend.documents) }
+    }
+
+    /// Whether documents that need identity can be issued.
+    var identityAvailable: Bool { identityBackend != nil }
 
     // MARK: - the API's requests
 
@@ -96,7 +130,8 @@ actor SessionRunner {
                 nameKo: type?.nameKo ?? "", nameEn: type?.nameEn ?? "", copies: issuance.request.copies,
                 options: live.options[issuance.id] ?? [:], amount: issuance.quote?.amount.won, lines: quote?.lines,
                 state: issuance.state?.rawValue, issuanceNumber: issuance.number?.formatted,
-                printerJobID: issuance.printerJobID, failureReason: issuance.failureReason)
+                printerJobID: issuance.printerJobID, failureReason: issuance.failureReason,
+                reprintOffered: issuance.reprintOffered, reprints: issuance.reprints)
         }
         let payment = live.method.map {
             SessionView.Payment(
@@ -109,7 +144,7 @@ actor SessionRunner {
         return SessionView(
             id: id.uuidString.lowercased(), phase: live.session.phase.rawValue, documents: documents, total: live.session.total.won,
             payment: payment, message: live.message, finished: fulfilled,
-            idleSecondsLeft: counting ? max(0, Int(left.components.seconds)) : nil)
+            idleSecondsLeft: counting ? max(0, Int(left.components.seconds)) : nil, identity: live.identity?.view)
     }
 
     private var catalogSnapshot: Catalog?
@@ -132,21 +167,48 @@ actor SessionRunner {
     func setCatalog(_ catalog: Catalog) { catalogSnapshot = catalog }
 
     /// The resident chose `choices` (validated by the API against the catalog).
-    func choose(_ id: UUID, _ requests: [IssuanceRequest], options: [UUID: [String: String]]) async throws(Refusal) -> SessionView {
-        try await run(id) { live in live.options = options }
+    func choose(
+        _ id: UUID, _ requests: [IssuanceRequest], options: [UUID: [String: String]], keys: [UUID: String] = [:]
+    ) async throws(Refusal) -> SessionView {
+        if requests.contains(where: \.needsIdentity) && identityBackend == nil {
+            throw Refusal(status: 503, message: "identity verification is not available: no identity back-end is configured ([identity] backend)")
+        }
+        let attempts = identitySettings.attemptsBeforeMobileID
+        if sessions[id]?.session.phase == .options {
+            // Choosing again after identity (options and copies set on the options screen).
+            try await send(.back, to: id)
+        }
+        try await run(id) { live in
+            live.options = options
+            live.keys = keys
+        }
         try await send(.documentsChosen(requests), to: id)
+        try await run(id) { live in
+            if live.session.phase == .identifying && live.identity == nil {
+                live.identity = IdentityStep(attemptsBeforeMobileID: attempts)
+            }
+        }
         return try existing(id)
     }
 
     /// The resident confirmed the options: the quote is made.
     func confirm(_ id: UUID) async throws(Refusal) -> SessionView {
         try await send(.optionsConfirmed, to: id)
+        if let live = sessions[id], live.session.phase != .quoted {
+            throw Refusal(status: 409, message: "no quote: \(live.message ?? "the documents could not be priced")")
+        }
         return try existing(id)
     }
 
-    /// One screen back.
+    /// One screen back; leaving the identity step unverified forgets what was entered.
     func back(_ id: UUID) async throws(Refusal) -> SessionView {
         try await send(.back, to: id)
+        try await run(id) { live in
+            if live.session.phase == .choosing, live.identity?.verified == nil {
+                live.identity?.wipe()
+                live.identity = nil
+            }
+        }
         return try existing(id)
     }
 
@@ -200,11 +262,21 @@ actor SessionRunner {
             logger.info("session \(id): idle timeout")
             _ = try? await send(.timeout, to: id, touch: false)
         }
+        for (id, live) in sessions where live.session.phase == .fulfilling && live.session.issuances.contains(where: \.reprintOffered) {
+            guard now - live.lastActivity >= idle else { continue }
+            logger.info("session \(id): no answer to the reprint question: refund")
+            _ = try? await send(.timeout, to: id, touch: false)
+        }
     }
 
     /// SIGTERM: no new session; unpaid sessions end now; paid ones continue to a safe point.
     func beginDrain() async {
         draining = true
+        for (id, live) in sessions where live.session.phase == .fulfilling {
+            for issuance in live.session.issuances where issuance.reprintOffered {
+                _ = try? await send(.reprintDecided(issuanceID: issuance.id, reprint: false), to: id, touch: false)
+            }
+        }
         for (id, live) in sessions where !live.session.phase.isTerminal && live.session.phase != .fulfilling && !live.approving {
             _ = try? await send(.outOfService(reason: "kioskd is shutting down"), to: id, touch: false)
         }
@@ -382,7 +454,7 @@ actor SessionRunner {
                 return nil
             }
         case .requestQuote(let requests):
-            return [quote(requests, id)]
+            return [await quote(requests, id)]
         case .collectPayment(let amount):
             return await collect(amount, id)
         case .cancelPayment:
@@ -403,6 +475,10 @@ actor SessionRunner {
         case .returnMoney(let issuanceID, let amount):
             return [await refund(issuanceID, amount, id)]
         case .endSession(let outcome):
+            sessions[id]?.identity?.wipe()
+            sessions[id]?.identity = nil
+            sessions[id]?.keys = [:]
+            sessions[id]?.contents = [:]
             switch outcome {
             case .abandoned(let reason), .outOfService(let reason): sessions[id]?.message = "session ended: \(reason)"
             case .completed(let issued, let refunded, let owed):
@@ -418,19 +494,66 @@ actor SessionRunner {
     private func deliver(_ event: IssuanceEvent, to id: UUID) async {
         await acquire(id)
         defer { release(id) }
+        if case .printJobJammed(let issuanceID, let reason) = event {
+            if draining {
+                // Nobody will be asked while kioskd stops: refund.
+                _ = await process(.printJobFailed(issuanceID: issuanceID, reason: reason + "; kioskd is shutting down"), id)
+                return
+            }
+            sessions[id]?.lastActivity = clock.now
+            sessions[id]?.message = "\(reason): print it again, or take a refund?"
+        }
         _ = await process(event, id)
     }
 
-    private func quote(_ requests: [IssuanceRequest], _ id: UUID) -> IssuanceEvent {
+    /// The resident's answer to a jam: print the same document again (the printer must be usable) or refund.
+    func decideReprint(_ id: UUID, issuanceID: UUID, reprint: Bool) async throws(Refusal) -> SessionView {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard let issuance = live.session.issuances.first(where: { $0.id == issuanceID }) else {
+            throw Refusal(status: 404, message: "issuanceID: session \(id) has no issuance \(issuanceID)")
+        }
+        guard issuance.reprintOffered else {
+            throw Refusal(status: 409, message: "issuance \(issuanceID) is not waiting for a reprint decision")
+        }
+        if reprint {
+            let status = await devices.printer.status()
+            guard status.state.isUsable else {
+                throw Refusal(status: 409, message: "the printer cannot print yet (\(status.reason ?? status.state.rawValue)): clear it, or choose a refund")
+            }
+        }
+        try await send(.reprintDecided(issuanceID: issuanceID, reprint: reprint), to: id)
+        sessions[id]?.message = reprint ? "printing again" : nil
+        return try existing(id)
+    }
+
+    private func quote(_ requests: [IssuanceRequest], _ id: UUID) async -> IssuanceEvent {
         let catalog = catalogSnapshot ?? Catalog(version: 0, documents: [])
         let schedule = FeeSchedule(catalogVersion: catalog.version)
         var quoted: [QuotedIssuance] = []
         for request in requests {
             guard let type = catalog[request.documentCode] else {
+                sessions[id]?.message = "document \(request.documentCode) left the catalog"
                 return .back
             }
+            var pages = 1
+            if case .backend(let backend) = source {
+                // The back-end answers before any money is taken: an unavailable document is never paid for.
+                let live = sessions[id]
+                let documentRequest = DocumentRequest(
+                    code: type.code, identity: live?.identity?.verified, key: live?.keys[request.issuanceID],
+                    options: live?.options[request.issuanceID] ?? [:], at: Date())
+                do throws(DocumentUnavailable) {
+                    let content = try await backend.content(for: documentRequest)
+                    sessions[id]?.contents[request.issuanceID] = content
+                    pages = pageCount(content, type: type, options: live?.options[request.issuanceID] ?? [:])
+                } catch {
+                    sessions[id]?.message = "\(type.nameEn) (\(type.nameKo)): \(error)"
+                    return .back
+                }
+            }
             do {
-                let quote = try schedule.quote(document: type, copies: request.copies)
+                let exemptions = Set(sessions[id]?.identity?.verified?.exemptions ?? [])
+                let quote = try schedule.quote(document: type, copies: request.copies, pages: pages, exemptions: exemptions)
                 sessions[id]?.quotes[request.issuanceID] = quote
                 quoted.append(QuotedIssuance(issuanceID: request.issuanceID, amount: quote.total, quote: try LedgerJSON(encoding: quote)))
             } catch {
@@ -558,13 +681,34 @@ actor SessionRunner {
         let fail = { (reason: String) in IssuanceEvent.printJobFailed(issuanceID: request.issuanceID, reason: reason) }
         guard let source else { return fail("no document source is configured") }
         guard let type = catalogSnapshot?[request.documentCode] else { return fail("document \(request.documentCode) left the catalog") }
+        let document: IssuedDocument
+        switch source {
+        case .simulated(let simulated):
+            document = simulated.document(for: type, number: request.issuanceNumber, authority: "")
+        case .backend(let backend):
+            let live = sessions[id]
+            let documentRequest = DocumentRequest(
+                code: type.code, identity: live?.identity?.verified, key: live?.keys[request.issuanceID],
+                options: live?.options[request.issuanceID] ?? [:], at: Date())
+            do throws(DocumentUnavailable) {
+                // The content fetched for the quote; fetched again only if the session lost it.
+                let content: DocumentContent
+                if let fetched = live?.contents[request.issuanceID] { content = fetched } else { content = try await backend.content(for: documentRequest) }
+                document = IssuedDocument(
+                    content: content, options: Self.printedOptions(type, live?.options[request.issuanceID] ?? [:]),
+                    issueDate: Self.issueDate(), authority: await kiosk.configuration.kiosk.name,
+                    issuanceNumber: request.issuanceNumber.formatted, verificationURL: verificationURL)
+            } catch {
+                return fail("no content for \(type.code): \(error)")
+            }
+        }
         do {
             if renderer == nil { renderer = try DocumentRenderer() }
-            let rendered = try renderer!.render(source.document(for: type, number: request.issuanceNumber, authority: ""))
+            let rendered = try renderer!.render(document)
             let pdf = rendered.pdf
             let pages = rendered.pageCount
             let hash = SHA256Hash.of(pdf)
-            let name = "issuance-\(request.issuanceNumber.formatted)-\(request.documentCode)-x\(request.copies)"
+            let name = request.jobName
             let job = try await devices.printer.submit(PrintJob(name: name, document: pdf, pages: pages, copies: request.copies))
             return .printJobPrepared(issuanceID: request.issuanceID, jobID: job.rawValue, pdfSHA256: hash)
         } catch {
@@ -583,9 +727,22 @@ actor SessionRunner {
                 unreachableSince = nil
                 switch state {
                 case .completed: return .printJobCompleted(issuanceID: issuanceID)
-                case .aborted(let reasons): return .printJobFailed(issuanceID: issuanceID, reason: "print job aborted: \(reasons.joined(separator: ", "))")
+                case .aborted(let reasons):
+                    if reasons.contains(where: { $0.contains("jam") }) {
+                        return .printJobJammed(issuanceID: issuanceID, reason: "paper jam: print job aborted (\(reasons.joined(separator: ", ")))")
+                    }
+                    return .printJobFailed(issuanceID: issuanceID, reason: "print job aborted: \(reasons.joined(separator: ", "))")
                 case .canceled: return .printJobFailed(issuanceID: issuanceID, reason: "print job cancelled")
                 case .held(let reasons):
+                    if reasons.contains(where: { $0.contains("jam") }) {
+                        // Cancel first: a held job must never resume after the jam is cleared and print twice.
+                        do throws(PrinterError) {
+                            try await printer.cancel(PrintJobID(jobID))
+                        } catch {
+                            return .printJobFailed(issuanceID: issuanceID, reason: "paper jam, and the held job could not be cancelled: \(error)")
+                        }
+                        return .printJobJammed(issuanceID: issuanceID, reason: "paper jam: print job held (\(reasons.joined(separator: ", ")))")
+                    }
                     let since = heldSince ?? clock.now
                     heldSince = since
                     if clock.now - since > .seconds(30) {
@@ -628,6 +785,309 @@ actor SessionRunner {
     func setKioskID(_ id: String) { kioskIDFallback = id }
 
     private func instant() -> LedgerInstant { .now() }
+
+    // MARK: - document printing helpers
+
+    /// The chosen options as printed on the first page: the option's Korean name and the choice's.
+    private static func printedOptions(_ type: DocumentType, _ chosen: [String: String]) -> [DocumentField] {
+        type.options.compactMap { option in
+            guard let value = chosen[option.key] else { return nil }
+            let choice = option.choices.first { $0.value == value }
+            return DocumentField(option.nameKo, choice?.nameKo ?? value)
+        }
+    }
+
+    /// Pages `content` renders to (the number is a placeholder of the same width), for the fee.
+    private func pageCount(_ content: DocumentContent, type: DocumentType, options: [String: String]) -> Int {
+        if renderer == nil { renderer = try? DocumentRenderer() }
+        let draft = IssuedDocument(
+            content: content, options: Self.printedOptions(type, options), issueDate: Self.issueDate(), authority: "",
+            issuanceNumber: "0000-0000-0000-0000", verificationURL: verificationURL)
+        return (try? renderer?.render(draft).pageCount) ?? 1
+    }
+
+    /// Today's date in Seoul for the document.
+    private static func issueDate() -> IssueDate {
+        let today = SeoulTime.localDate(of: Date())
+        return (try? IssueDate(year: today.year, month: today.month, day: today.day)) ?? SampleDocumentProvider.sampleDate
+    }
+
+    // MARK: - the identity step
+
+    /// Outcome of one thumb capture and check, computed outside the actor.
+    private enum ThumbOutcome: Sendable {
+        case verdict(IdentityVerdict, quality: Int)
+        case captureFailed(String, guidance: CaptureGuidance?)
+        case backendFailed(IdentityVerificationError)
+    }
+
+    private func identifying(_ id: UUID) throws(Refusal) -> IdentityStep {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard live.session.phase == .identifying, let step = live.identity else {
+            throw Refusal(status: 409, message: "session \(id) is not verifying an identity (phase \(live.session.phase.rawValue))")
+        }
+        return step
+    }
+
+    /// The resident typed their resident registration number.
+    func enterResidentNumber(_ id: UUID, _ text: String) async throws(Refusal) -> SessionView {
+        var step = try identifying(id)
+        guard step.capture == .idle else { throw Refusal(status: 409, message: "a thumb check is in progress: wait for its result") }
+        let number: ResidentNumber
+        do throws(ResidentNumberError) {
+            number = try ResidentNumber(text, today: SeoulTime.localDate(of: Date()))
+        } catch {
+            throw Refusal(status: 400, message: "rrn: \(error.description)")
+        }
+        step.wipe()
+        step.residentNumber = number
+        step.masked = number.masked
+        step.stage = .thumb
+        step.lastResult = nil
+        step.message = nil
+        step.guidance = nil
+        step.lockedUntil = nil
+        let updated = step
+        try await run(id) { live in live.identity = updated }
+        return try existing(id)
+    }
+
+    /// Starts a thumb capture and its check; progress and the result show in the session view.
+    func startThumb(_ id: UUID) async throws(Refusal) -> SessionView {
+        var step = try identifying(id)
+        guard let backend = identityBackend else { throw Refusal(status: 503, message: "no identity back-end is configured") }
+        guard let number = step.residentNumber else {
+            throw Refusal(status: 409, message: "enter the resident registration number first")
+        }
+        guard step.capture == .idle else { throw Refusal(status: 409, message: "a thumb check is already in progress") }
+        guard step.thumbAllowed else {
+            throw Refusal(
+                status: 409,
+                message: step.lockedUntil != nil
+                    ? "fingerprint checks for this number are locked for now: use mobile ID"
+                    : "\(step.failures) fingerprint attempts failed: use mobile ID")
+        }
+        step.generation += 1
+        step.stage = .thumb
+        step.capture = .waiting
+        step.guidance = .placeFinger
+        step.lastResult = nil
+        step.message = nil
+        let generation = step.generation
+        let updated = step
+        try await run(id) { live in live.identity = updated }
+        let reader = devices.fingerprint
+        let verifier = backend.verifier
+        let timeout = Duration.seconds(identitySettings.captureTimeoutSeconds)
+        let kioskID = sessions[id]?.session.kioskID ?? kioskIDFallback
+        let logger = logger
+        jobs.yield { [weak self] in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let runner = self
+            let outcome = await Self.captureAndVerify(
+                reader: reader, verifier: verifier, timeout: timeout, kioskID: kioskID, number: number,
+                progress: { guidance in await runner?.identityProgress(id, generation, guidance) })
+            let elapsed = clock.now - started
+            switch outcome {
+            case .verdict(let verdict, let quality):
+                let result: String =
+                    switch verdict {
+                    case .verified: "verified"
+                    case .notMatched: "not-matched"
+                    case .notEnrolled: "not-enrolled"
+                    case .lockedOut: "locked-out"
+                    }
+                logger.info("identity attempt: \(result), quality \(quality), \(elapsed)")
+            case .captureFailed(let reason, _):
+                logger.info("identity attempt: capture failed (\(reason)), \(elapsed)")
+            case .backendFailed(let error):
+                logger.warning("identity attempt: back-end failed (\(error)), \(elapsed)")
+            }
+            await self?.thumbAnswered(id, generation, outcome)
+        }
+        return try existing(id)
+    }
+
+    /// Opens a mobile-ID request and shows its QR code; the session continues by itself once a wallet presents.
+    func startMobileID(_ id: UUID) async throws(Refusal) -> SessionView {
+        var step = try identifying(id)
+        guard let sessionsBackend = identityBackend?.mobileID else {
+            throw Refusal(status: 503, message: "mobile ID is not available on this kiosk: it needs kiosk-central ([identity] backend = \"central\")")
+        }
+        guard step.capture == .idle else { throw Refusal(status: 409, message: "a thumb check is in progress: wait for its result") }
+        let kioskID = sessions[id]?.session.kioskID ?? kioskIDFallback
+        let challenge: MobileIDChallenge
+        do throws(IdentityVerificationError) {
+            challenge = try await sessionsBackend.start(kioskID: kioskID)
+        } catch {
+            throw Refusal(status: 503, message: "mobile ID: \(error.description)")
+        }
+        step = try identifying(id)
+        step.generation += 1
+        step.stage = .mobileID
+        step.challenge = challenge
+        step.qrSVG = try? QRCodeSVG.svg(for: challenge.qrText, title: "모바일 신분증 QR / Mobile ID QR")
+        step.lastResult = nil
+        step.message = nil
+        step.wipe()
+        step.masked = nil
+        let generation = step.generation
+        let updated = step
+        try await run(id) { live in live.identity = updated }
+        jobs.yield { [weak self] in
+            while true {
+                do { try await Task.sleep(for: .milliseconds(400)) } catch { return }
+                guard let self, await self.mobileIDStillWanted(id, generation) else { return }
+                let outcome: MobileIDOutcome
+                do throws(IdentityVerificationError) {
+                    outcome = try await sessionsBackend.outcome(of: challenge.id)
+                } catch {
+                    if Date() >= challenge.expiresAt { outcome = .expired } else { continue }
+                }
+                if outcome == .pending {
+                    if Date() >= challenge.expiresAt.addingTimeInterval(2) {
+                        await self.mobileIDAnswered(id, generation, .expired)
+                        return
+                    }
+                    continue
+                }
+                await self.mobileIDAnswered(id, generation, outcome)
+                return
+            }
+        }
+        return try existing(id)
+    }
+
+    private func mobileIDStillWanted(_ id: UUID, _ generation: Int) -> Bool {
+        guard let live = sessions[id], live.session.phase == .identifying, let step = live.identity else { return false }
+        return step.generation == generation && step.stage == .mobileID
+    }
+
+    private func mobileIDAnswered(_ id: UUID, _ generation: Int, _ outcome: MobileIDOutcome) async {
+        await acquire(id)
+        defer { release(id) }
+        guard mobileIDStillWanted(id, generation) else { return }
+        switch outcome {
+        case .pending:
+            return
+        case .verified(let identity):
+            await identityVerified(id, identity)
+        case .rejected(let reason):
+            sessions[id]?.identity?.lastResult = "rejected"
+            sessions[id]?.identity?.message = reason
+            sessions[id]?.identity?.challenge = nil
+            sessions[id]?.identity?.qrSVG = nil
+        case .expired:
+            sessions[id]?.identity?.lastResult = "expired"
+            sessions[id]?.identity?.message = "the mobile-ID request expired: ask for a new QR code"
+            sessions[id]?.identity?.challenge = nil
+            sessions[id]?.identity?.qrSVG = nil
+        }
+    }
+
+    private func identityProgress(_ id: UUID, _ generation: Int, _ guidance: CaptureGuidance) {
+        guard sessions[id]?.identity?.generation == generation, sessions[id]?.identity?.capture != .idle else { return }
+        sessions[id]?.identity?.guidance = guidance
+        if guidance == .captured { sessions[id]?.identity?.capture = .verifying }
+        sessions[id]?.lastActivity = clock.now
+    }
+
+    private func thumbAnswered(_ id: UUID, _ generation: Int, _ outcome: ThumbOutcome) async {
+        await acquire(id)
+        defer { release(id) }
+        guard let live = sessions[id], live.session.phase == .identifying, var step = live.identity, step.generation == generation else {
+            return
+        }
+        step.capture = .idle
+        sessions[id]?.lastActivity = clock.now
+        switch outcome {
+        case .verdict(.verified(let identity), _):
+            sessions[id]?.identity = step
+            await identityVerified(id, identity)
+            return
+        case .verdict(.notMatched(let remaining), _):
+            step.failures += 1
+            step.lastResult = "not-matched"
+            step.guidance = nil
+            step.message = "the thumb does not match the one enrolled for this number (\(remaining) attempts left before a cool-down)"
+        case .verdict(.notEnrolled, _):
+            step.lastResult = "not-enrolled"
+            step.guidance = nil
+            step.message = "no thumb is enrolled for this number: use mobile ID"
+            step.mobileIDOffered = true
+        case .verdict(.lockedOut(let until), _):
+            step.lastResult = "locked-out"
+            step.guidance = nil
+            step.lockedUntil = until
+            step.message = "too many failed attempts for this number: fingerprint checks are locked until \(ISO8601DateFormatter().string(from: until))"
+            step.mobileIDOffered = true
+        case .captureFailed(let reason, let guidance):
+            step.lastResult = "capture-failed"
+            step.guidance = guidance
+            step.message = reason
+        case .backendFailed(let error):
+            step.lastResult = "backend-unavailable"
+            step.guidance = nil
+            step.message = error.description
+        }
+        if step.failures >= step.attemptsBeforeMobileID { step.mobileIDOffered = true }
+        sessions[id]?.identity = step
+        _ = await process(.identityFailed(reason: step.lastResult ?? "failed"), id)
+    }
+
+    /// Both paths end here: the number is wiped, the ledger gets the kiosk's own reference.
+    private func identityVerified(_ id: UUID, _ identity: VerifiedIdentity) async {
+        guard var step = sessions[id]?.identity else { return }
+        step.wipe()
+        step.verified = identity
+        step.stage = .verified
+        step.capture = .idle
+        step.guidance = nil
+        step.lastResult = nil
+        step.message = nil
+        step.challenge = nil
+        step.qrSVG = nil
+        sessions[id]?.identity = step
+        let reference = referenceKey?.ledgerReference(for: identity.resident)
+        _ = await process(.identityVerified(reference), id)
+    }
+
+    /// One capture on `reader` and, if the image is good enough, one check by `verifier`. The image,
+    /// the template and the request are wiped before returning.
+    private static func captureAndVerify(
+        reader: any FingerprintReader, verifier: any IdentityVerifier, timeout: Duration, kioskID: String, number: ResidentNumber,
+        progress: @Sendable (CaptureGuidance) async -> Void
+    ) async -> ThumbOutcome {
+        var captured: GrayImage?
+        do {
+            for try await event in reader.capture(timeout: timeout) {
+                switch event {
+                case .guidance(let step): await progress(step)
+                case .image(let image): captured = image
+                }
+            }
+        } catch {
+            return .captureFailed("\(error)", guidance: nil)
+        }
+        guard var image = captured else { return .captureFailed("the reader ended the capture without an image", guidance: nil) }
+        let quality = FingerprintQuality.assess(image)
+        guard quality.isAcceptable else {
+            image.wipe()
+            return .captureFailed("the capture is too poor to check (quality \(quality.score))", guidance: quality.guidance)
+        }
+        var template = MinutiaeExtractor().template(from: image, quality: quality.score)
+        image.wipe()
+        var request = IdentityVerificationRequest(
+            kioskID: kioskID, residentNumber: number, template: template.isoRecord(), quality: quality.score, at: Date())
+        template.wipe()
+        defer { request.wipe() }
+        do throws(IdentityVerificationError) {
+            return .verdict(try await verifier.verify(request), quality: quality.score)
+        } catch {
+            return .backendFailed(error)
+        }
+    }
 
     // MARK: - one event at a time per session
 

@@ -18,6 +18,10 @@ struct SessionView: Codable, Sendable {
         var issuanceNumber: String?
         var printerJobID: Int?
         var failureReason: String?
+        /// The printer jammed: the resident chooses `POST /sessions/{id}/reprint` (reprint or refund).
+        var reprintOffered: Bool
+        /// Reprints made after jams.
+        var reprints: Int
     }
 
     /// Payment progress.
@@ -31,6 +35,30 @@ struct SessionView: Codable, Sendable {
         var owed: Int?
     }
 
+    /// The mobile-ID request shown as a QR code.
+    struct MobileID: Codable, Sendable {
+        var qrSVG: String
+        var qrText: String
+        var expiresAt: Date
+    }
+
+    /// The identity step (see docs/openapi/kioskd-ui.yaml `Identity`); never carries the unmasked number.
+    struct Identity: Codable, Sendable {
+        var stage: String
+        var rrnMasked: String?
+        var capture: String
+        var guidance: String?
+        var lastResult: String?
+        var message: String?
+        var failures: Int
+        var attemptsLeft: Int?
+        var mobileIDOffered: Bool
+        var lockedUntil: Date?
+        var mobileID: MobileID?
+        var method: String?
+        var exemptions: [String]
+    }
+
     var id: String
     var phase: String
     var documents: [Document]
@@ -40,4 +68,6 @@ struct SessionView: Codable, Sendable {
     var finished: Bool
     /// Seconds until the idle timeout abandons the session; `nil` once money is taken (nothing paid is abandoned).
     var idleSecondsLeft: Int?
+    /// The identity step; `nil` when no chosen document needs identity or the session ended unverified.
+    var identity: Identity?
 }

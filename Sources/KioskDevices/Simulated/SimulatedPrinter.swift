@@ -65,6 +65,19 @@ public actor SimulatedPrinter: DocumentPrinter, FaultInjectable {
         throw .unknownJob(id)
     }
 
+    /// The newest job named `name`: one of this process, or a completed one in the spool (after a restart).
+    public func jobID(named name: String) throws(PrinterError) -> PrintJobID? {
+        if faults.contains(.printerOffline) { throw .unreachable("simulated printer is offline") }
+        if let id = jobs.filter({ $0.value.name == name }).map(\.key).max() { return PrintJobID(id) }
+        let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: spool.path)) ?? []
+        let ids = files.compactMap { file -> Int? in
+            guard file.hasSuffix("-\(safeName).pdf"), let dash = file.firstIndex(of: "-") else { return nil }
+            return Int(file[..<dash])
+        }
+        return ids.max().map(PrintJobID.init)
+    }
+
     public func cancel(_ id: PrintJobID) throws(PrinterError) {
         advance()
         guard var job = jobs[id.rawValue] else { throw .unknownJob(id) }

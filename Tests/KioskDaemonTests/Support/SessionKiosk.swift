@@ -16,15 +16,23 @@ final class SessionKiosk: @unchecked Sendable {
 
     var ledgerPath: String { folder.path + "/state/ledger.sqlite3" }
 
-    init(printMilliseconds: Int = 50, idleSeconds: Int = 120, extra: String = "") throws {
+    init(
+        printMilliseconds: Int = 50, idleSeconds: Int = 120, documentSource: String = "simulated", printerURI: String? = nil,
+        extra: String = ""
+    ) throws {
         folder = try TemporaryDirectory(prefix: "kioskd-session")
-        let text = RunningKiosk.configuration(folder: folder.path).replacingOccurrences(of: "print_ms = 50", with: "print_ms = \(printMilliseconds)")
+        var base = RunningKiosk.configuration(folder: folder.path).replacingOccurrences(of: "print_ms = 50", with: "print_ms = \(printMilliseconds)")
+        if let printerURI {
+            base = base.replacingOccurrences(
+                of: "driver = \"simulated\"\nprint_ms = \(printMilliseconds)", with: "driver = \"ipp\"\nuri = \"\(printerURI)\"\npoll_interval_ms = 100")
+        }
+        let text = base
             + """
 
             [ledger]
             path = "\(folder.path)/state/ledger.sqlite3"
             [session]
-            document_source = "simulated"
+            document_source = "\(documentSource)"
             idle_timeout_seconds = \(idleSeconds)
             kiosk_number = 1
             \(extra)
@@ -91,12 +99,17 @@ final class SessionKiosk: @unchecked Sendable {
         return last
     }
 
-    /// Starts a session for `code`, confirms and returns (session id, the view after confirm).
-    func quoted(_ code: String, copies: Int = 1) async throws -> (String, [String: Any]) {
+    /// A parcel number (PNU) for documents issued without identity; the simulated source ignores it.
+    static let sampleParcel = "1111010100100120003"
+
+    /// Starts a session for `code` (documents without identity get `key`), confirms and returns
+    /// (session id, the view after confirm).
+    func quoted(_ code: String, copies: Int = 1, key: String = SessionKiosk.sampleParcel) async throws -> (String, [String: Any]) {
         let started = try await api("POST", "/sessions")
         try #require(started.status == 201, "start: \(started.json)")
         let id = try #require(started.json["id"] as? String)
-        let chosen = try await api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"\#(code)","copies":\#(copies)}]}"#)
+        let keyed = ["LD-", "BD-", "RG-"].contains { code.hasPrefix($0) } ? #","key":"\#(key)""# : ""
+        let chosen = try await api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"\#(code)","copies":\#(copies)\#(keyed)}]}"#)
         try #require(chosen.status == 200, "choose: \(chosen.json)")
         let confirmed = try await api("POST", "/sessions/\(id)/confirm")
         try #require(confirmed.status == 200, "confirm: \(confirmed.json)")

@@ -1,3 +1,4 @@
+import KioskTestSupport
 import Foundation
 
 /// Runs a command-line tool (pdffonts, pdftotext, pdftoppm, zbarimg…) and returns its standard output.

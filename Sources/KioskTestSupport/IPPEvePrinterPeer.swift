@@ -1,30 +1,30 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A real IPP Everywhere printer for tests: CUPS's `ippeveprinter` on a free loopback port, with its
+/// A real IPP Everywhere printer for tests (shared by the printing and daemon tests): CUPS's `ippeveprinter` on a free loopback port, with its
 /// own throwaway D-Bus daemon (it will not start without one), a spool folder that keeps every job's
 /// file, and `Tests/Fixtures/printing/print-command.sh` as its print command, reading fault modes
 /// from `faults` (see that script). Processes are spawned with an empty signal mask and stopped with
 /// SIGKILL (real-peers.md §1, §6).
-final class IPPEvePrinterPeer: @unchecked Sendable {
+public final class IPPEvePrinterPeer: @unchecked Sendable {
     // Mutable state (the printer's pid) is only touched by the test that owns the peer, one call at a time.
-    let directory: URL
-    let spool: URL
-    let faults: URL
-    private(set) var port: Int
+    public let directory: URL
+    public let spool: URL
+    public let faults: URL
+    public private(set) var port: Int
     /// A name unique to this peer, so a test can tell its printer from another test's on a reused port.
-    let name = "KioskTest-\(UUID().uuidString.prefix(8))"
+    public let name = "KioskTest-\(UUID().uuidString.prefix(8))"
     private var dbusPID: pid_t = 0
     private var printerPID: pid_t = 0
 
     /// The printer's URI.
-    var uri: String { "ipp://localhost:\(port)/ipp/print" }
+    public var uri: String { "ipp://localhost:\(port)/ipp/print" }
 
     /// Starts D-Bus and the printer and loads A4 paper (250 sheets). Waits by suspending, never by
     /// blocking a thread of the cooperative pool.
-    init() async throws {
+    public init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ippeve-\(UUID().uuidString)")
         spool = directory.appendingPathComponent("spool")
         faults = directory.appendingPathComponent("faults")
@@ -55,7 +55,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     deinit { shutdown() }
 
     /// Kills both processes and removes the folder.
-    func shutdown() {
+    public func shutdown() {
         for pid in [printerPID, dbusPID] where pid > 0 {
             kill(pid, SIGKILL)
             var status: Int32 = 0
@@ -67,7 +67,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     }
 
     /// Starts ippeveprinter (again) on the same port and waits until it accepts connections.
-    func startPrinter() async throws {
+    public func startPrinter() async throws {
         printerPID = try Self.spawn(
             "/usr/sbin/ippeveprinter",
             ["-n", "localhost", "-p", "\(port)", "-r", "off", "-d", spool.path, "-k",
@@ -79,7 +79,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     }
 
     /// The printer process dies (power cut).
-    func killPrinter() {
+    public func killPrinter() {
         kill(printerPID, SIGKILL)
         var status: Int32 = 0
         waitpid(printerPID, &status, 0)
@@ -88,7 +88,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
 
     /// Freezes the printer process (it keeps its socket but never answers). Returns once every
     /// thread of it is stopped: SIGSTOP reaches a busy thread only when it is next scheduled.
-    func freeze() async throws {
+    public func freeze() async throws {
         kill(printerPID, SIGSTOP)
         let tasks = "/proc/\(printerPID)/task"
         try await Self.waitFor {
@@ -102,22 +102,22 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     }
 
     /// Lets a frozen printer run again.
-    func thaw() { kill(printerPID, SIGCONT) }
+    public func thaw() { kill(printerPID, SIGCONT) }
 
     /// Sets the main tray to `level` sheets of A4 (0 empty, 10 low, 250 full) via the printer's web form.
-    func loadPaper(_ level: Int) throws {
+    public func loadPaper(_ level: Int) throws {
         _ = try httpGet("/media?size1=iso_a4_210x297mm&type1=stationery&level1=\(level)"
             + "&size3=na_number-10_4.125x9.5in&type3=envelope&level3=25")
     }
 
     /// Sets the black toner level in percent via the printer's web form.
-    func setToner(_ percent: Int) throws {
+    public func setToner(_ percent: Int) throws {
         _ = try httpGet("/supplies?supply1=\(percent)")
     }
 
     /// Turns a fault mode of the print command on or off (`jam`, `paper-out`, `cover-open`, `fail`,
     /// `slow` with seconds as `value`, `toner-low`).
-    func setFault(_ name: String, _ active: Bool, value: String = "") throws {
+    public func setFault(_ name: String, _ active: Bool, value: String = "") throws {
         let file = faults.appendingPathComponent(name)
         if active {
             try Data(value.utf8).write(to: file)
@@ -127,7 +127,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
     }
 
     /// The bytes the printer spooled for job `id` (ippeveprinter names it `<id>-<job name>.pdf`).
-    func spooledDocument(job id: Int) throws -> Data? {
+    public func spooledDocument(job id: Int) throws -> Data? {
         let names = try FileManager.default.contentsOfDirectory(atPath: spool.path)
         guard let name = names.first(where: { $0.hasPrefix("\(id)-") && $0.hasSuffix(".pdf") }) else { return nil }
         return try Data(contentsOf: spool.appendingPathComponent(name))
@@ -135,12 +135,12 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
 
     // MARK: plumbing
 
-    static let printCommand: String = URL(fileURLWithPath: #filePath)
+    public static let printCommand: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/printing/print-command.sh").path
+        .appendingPathComponent("Tests/Fixtures/printing/print-command.sh").path
 
     /// A plain HTTP/1.0 GET on the printer's web interface; returns the body.
-    func httpGet(_ path: String) throws -> String {
+    public func httpGet(_ path: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PeerError("socket: \(errno)") }
         defer { close(fd) }
@@ -241,7 +241,7 @@ final class IPPEvePrinterPeer: @unchecked Sendable {
 }
 
 /// A test peer failed to start or answer.
-struct PeerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct PeerError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
