@@ -15,7 +15,7 @@ const T = {
     identityNeeded: '본인 확인 필요', back: '이전', cancel: '취소', next: '다음', home: '처음으로',
     optionsTitle: '발급 선택 사항', optionsSay: '발급 선택 사항을 고르세요. 미리 선택된 항목은 없습니다.', chooseAll: '모든 항목을 골라 주세요.',
     copiesTitle: '몇 부가 필요하세요?', copiesSay: '부수를 고르세요. 1부에서 10부까지 가능합니다.', fewer: '한 부 줄이기', more: '한 부 늘리기', copies: n => `${n}부`,
-    keyTitle: '지번 입력', keySay: '조회할 지번이나 주소를 입력하세요.', keyLabel: '지번',
+    keyTitle: '조회 번호 입력', keySay: '발급할 토지나 건물의 번호를 입력하세요. 아래에 형식이 있습니다.', keyLabel: '조회 번호',
     rrnTitle: '주민등록번호 입력', rrnSay: '주민등록번호 13자리를 키패드로 입력하세요. 화면에는 가려서 표시합니다.', rrnLabel: '주민등록번호 (가려서 표시)',
     erase: '지우기', clear: '모두 지우기', confirm: '확인', digit: d => `숫자 ${d}`,
     thumbTitle: '오른손 엄지 지문', thumbSay: '오른손 엄지를 지문 인식기에 올려 주세요.', thumbStart: '지문 인식 시작',
@@ -60,7 +60,7 @@ const T = {
     identityNeeded: 'identity check', back: 'Back', cancel: 'Cancel', next: 'Next', home: 'Start over',
     optionsTitle: 'Document options', optionsSay: 'Choose the document options. Nothing is pre-selected.', chooseAll: 'Please choose every option.',
     copiesTitle: 'How many copies?', copiesSay: 'Choose the number of copies, 1 to 10.', fewer: 'One copy fewer', more: 'One copy more', copies: n => `${n} ${n === 1 ? 'copy' : 'copies'}`,
-    keyTitle: 'Parcel number', keySay: 'Enter the parcel number or address to look up.', keyLabel: 'Parcel number',
+    keyTitle: 'Lookup number', keySay: 'Enter the number of the land or building. The format is shown below.', keyLabel: 'Lookup number',
     rrnTitle: 'Resident registration number', rrnSay: 'Enter your 13-digit resident registration number on the keypad. It is masked on screen.', rrnLabel: 'Resident registration number (masked)',
     erase: 'Erase', clear: 'Clear all', confirm: 'Confirm', digit: d => `Digit ${d}`,
     thumbTitle: 'Right thumb', thumbSay: 'Place your right thumb on the fingerprint reader.', thumbStart: 'Start fingerprint check',
@@ -595,6 +595,9 @@ document.addEventListener('focusin', e => {
 document.addEventListener('click', e => {
   const target = e.target.closest('button');
   if (target && $('screen').contains(target)) { onClick(target); return; }
+});
+document.addEventListener('input', e => {
+  if (e.target.id === 'key-input') S.key = e.target.value;
 });
 document.addEventListener('change', e => {
   if (e.target.type === 'radio' && e.target.name.startsWith('opt-')) { S.options[e.target.name.slice(4)] = e.target.value; update(); }

@@ -25,9 +25,12 @@ def test_inputs_are_validated(kiosk):
     assert status == 201, session
     sid = session["id"]
     try:
-        for choice, words in [({"code": "LD-LAND", "copies": 11}, "1 to 10"), ({"code": "LD-LAND", "copies": 0}, "1 to 10"),
-                              ({"code": "NOPE"}, "unknown document"), ({"code": "RG-REAL-ESTATE", "options": {"cancelled-entries": "maybe"}}, "is not one of"),
-                              ({"code": "RG-REAL-ESTATE", "options": {"colour": "red"}}, "no such option")]:
+        land, estate = {"code": "LD-LAND", "key": "1111010100100120003"}, {"code": "RG-REAL-ESTATE", "key": "11461996031419"}
+        for choice, words in [({**land, "copies": 11}, "1 to 10"), ({**land, "copies": 0}, "1 to 10"),
+                              ({"code": "NOPE"}, "unknown document"), ({**estate, "options": {"cancelled-entries": "maybe"}}, "is not one of"),
+                              ({**estate, "options": {"colour": "red"}}, "no such option"), ({"code": "LD-LAND"}, "needs a lookup key"),
+                              ({"code": "LD-LAND", "key": "12a4"}, "only digits and hyphens"),
+                              ({"code": "RR-DEUNGBON", "key": "1234"}, "takes no key")]:
             status, body = kiosk.api("POST", f"/api/v1/sessions/{sid}/documents", {"documents": [choice]})
             assert status == 400 and words in body["error"], (choice, body)
         status, body = kiosk.api("POST", f"/api/v1/sessions/{sid}/feedback", {"rating": 5})
