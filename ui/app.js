@@ -25,7 +25,7 @@ const T = {
       'locked-out': '지문 확인이 잠시 제한되었습니다. 모바일 신분증을 이용해 주세요.', 'capture-failed': '지문을 읽지 못했습니다. 다시 시도해 주세요.',
       'backend-unavailable': '본인 확인 서비스를 지금 쓸 수 없습니다. 창구를 이용해 주세요.', rejected: '본인 확인이 거절되었습니다.', expired: '시간이 지나 다시 시작해야 합니다.' },
     attemptsLeft: n => `남은 시도: ${n}번`, mobileID: '모바일 신분증으로 확인', mobileTitle: '모바일 신분증', mobileSay: '휴대전화의 모바일 신분증 앱으로 화면의 QR 코드를 찍어 주세요.',
-    qrAlt: '모바일 신분증용 QR 코드', expires: t => `${t}까지 유효`,
+    qrAlt: '모바일 신분증용 QR 코드', mobileUnavailable: '이 발급기에서는 지금 모바일 신분증을 쓸 수 없습니다. 창구를 이용해 주세요.', expires: t => `${t}까지 유효`,
     feeTitle: '수수료 안내', feeSay: w => `수수료는 모두 ${won(w)}입니다. 결제 방법을 고르세요.`, doc: '서류', kiosk: '발급기 수수료', counter: '창구 수수료', amount: '금액',
     total: '합계', exemption: '감면', save: w => `창구보다 ${won(w)} 절약`, payCash: '현금', payCard: '카드', exemptPay: '발급하기',
     cashTitle: '현금을 넣어 주세요', cashSay: w => `${won(w)}을 넣어 주세요.`, inserted: '넣은 금액', due: '내실 금액', accepted: '사용할 수 있는 돈',
@@ -70,7 +70,7 @@ const T = {
       'locked-out': 'Fingerprint checks are paused. Please use mobile ID.', 'capture-failed': 'The fingerprint could not be read. Please try again.',
       'backend-unavailable': 'Identity checks are unavailable now. Please go to the counter.', rejected: 'The identity check was rejected.', expired: 'Time ran out; please start again.' },
     attemptsLeft: n => `Attempts left: ${n}`, mobileID: 'Use mobile ID instead', mobileTitle: 'Mobile ID', mobileSay: 'Scan the QR code with the mobile ID app on your phone.',
-    qrAlt: 'QR code for mobile ID', expires: t => `Valid until ${t}`,
+    qrAlt: 'QR code for mobile ID', mobileUnavailable: 'Mobile ID cannot be used at this kiosk now. Please go to the counter.', expires: t => `Valid until ${t}`,
     feeTitle: 'Fees', feeSay: w => `The total fee is ${won(w)}. Choose how to pay.`, doc: 'Document', kiosk: 'Kiosk fee', counter: 'Counter fee', amount: 'Amount',
     total: 'Total', exemption: 'Exemption', save: w => `${won(w)} less than at the counter`, payCash: 'Cash', payCard: 'Card', exemptPay: 'Issue',
     cashTitle: 'Insert cash', cashSay: w => `Please insert ${won(w)}.`, inserted: 'Inserted', due: 'To pay', accepted: 'Accepted notes and coins',
@@ -311,7 +311,8 @@ function view(name) {
       if (id.lastResult) lines.push(`<p class="alert" role="alert" id="last-result">${esc(L.results[id.lastResult] || id.message || id.lastResult)}</p>`);
       if (id.attemptsLeft != null) lines.push(`<p id="attempts">${L.attemptsLeft(id.attemptsLeft)}</p>`);
       const say = id.lastResult ? L.results[id.lastResult] || L.thumbSay : id.guidance ? L.guidance[id.guidance] : L.thumbSay;
-      return [`<h1>${L.thumbTitle}</h1>${lines.join('')}` + (S.error ? `<p class="alert" role="alert">${esc(S.error)}</p>` : '') +
+      const problem = S.error && /mobile ID/i.test(S.error) ? `${L.mobileUnavailable}<br><span class="small">${esc(S.error)}</span>` : esc(S.error);
+      return [`<h1>${L.thumbTitle}</h1>${lines.join('')}` + (S.error ? `<p class="alert" role="alert">${problem}</p>` : '') +
         nav([backBtn(), cancelBtn(), btn('thumb-start', L.thumbStart, '', busy ? 'disabled' : ''), id.mobileIDOffered ? btn('mobile-id', L.mobileID) : '']), say];
     }
     case 'identity-mobile': {
