@@ -61,6 +61,16 @@ class Central:
                 time.sleep(0.05)
         raise RuntimeError("kiosk-central did not start: " + open(os.path.join(self.folder, "central.log")).read())
 
+    def entries(self, kind):
+        """The bodies of the entries of `kind` central holds."""
+        db = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in db.execute("SELECT body FROM central_entry WHERE kind = ?", (kind,))]
+        except sqlite3.OperationalError:
+            return []
+        finally:
+            db.close()
+
     def stop(self):
         if self.process:
             self.process.kill()

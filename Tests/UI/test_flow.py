@@ -20,7 +20,7 @@ def open_home(browser, kiosk, query="?voice=on"):
     return wait_screen(browser, "home")
 
 
-def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk):
+def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk, central):
     open_home(browser, kiosk)
     audit(browser, kiosk)
     click(browser, "cat-registry")
@@ -68,6 +68,11 @@ def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk):
     assert [row[1] for row in kiosk.ledger_rows("feedback") if row[0] == session_id] == ["rating=5"]
     status, body = kiosk.api("POST", f"/api/v1/sessions/{session_id}/feedback", {"rating": 4})
     assert status == 409 and "already" in body["error"]
+    kiosk.ctl("sync", "now")
+    deadline = time.time() + 30
+    while time.time() < deadline and not any(session_id.upper() in body for body in central.entries("feedback")):
+        time.sleep(0.2)
+    assert any(session_id.upper() in body and "rating=5" in body for body in central.entries("feedback")), "the feedback entry reached kiosk-central"
     click(browser, "nav-home")
     wait_screen(browser, "home")
     assert browser.execute_script("return S.session") is None
