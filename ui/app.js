@@ -247,6 +247,13 @@ function noChange(p) {
   return p.accepted.length > 0 && p.inserted < p.due && p.accepted.every(v => v <= p.due - p.inserted);
 }
 
+// A kioskd instant as a Seoul wall-clock time. kioskd's JSONEncoder currently writes Date as seconds since
+// 2001-01-01 (Foundation's default), the contract says ISO-8601: both are read.
+function seoulClock(value) {
+  const date = typeof value === 'number' ? new Date((value + 978307200) * 1000) : new Date(value);
+  return date.toLocaleTimeString(S.lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit' });
+}
+
 // kioskd's local times (2026-11-23T09:00) as residents read them: 11월 23일 09:00 / Nov 23, 09:00.
 function localTime(text) {
   const m = /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(text);
@@ -317,7 +324,7 @@ function view(name) {
     }
     case 'identity-mobile': {
       const m = (s.identity || {}).mobileID;
-      return [`<h1>${L.mobileTitle}</h1>` + (m ? `<div class="qr" role="img" aria-label="${L.qrAlt}">${m.qrSVG}</div><p>${L.expires(new Date(m.expiresAt).toLocaleTimeString(S.lang))}</p>` : '') +
+      return [`<h1>${L.mobileTitle}</h1>` + (m ? `<div class="qr" role="img" aria-label="${L.qrAlt}">${m.qrSVG}</div><p>${L.expires(seoulClock(m.expiresAt))}</p>` : '') +
         (S.error ? `<p class="alert" role="alert">${esc(S.error)}</p>` : '') + nav([backBtn(), cancelBtn()]), L.mobileSay];
     }
     case 'fee':

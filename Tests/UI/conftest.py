@@ -49,9 +49,23 @@ class Central:
         subprocess.run([os.path.join(BIN, "kiosk-central"), "kiosks", "add", "--database", self.db, "--id", kiosk_id, "--public-key", key,
                         "--name", "UI 테스트", "--district", "경상남도 진주시"], check=True, capture_output=True)
 
+    def seed_identity(self):
+        """The SYNTHETIC registry, a test mobile-ID issuer (trusted at start) and one wallet (scripts/run-local.sh's recipe)."""
+        central = os.path.join(BIN, "kiosk-central")
+        wallet = os.path.join(BIN, "kiosk-wallet")
+        subprocess.run([central, "registry", "seed", "--database", self.db, "--residents", "500", "--seed", "1"], check=True, capture_output=True)
+        issuer = os.path.join(self.folder, "issuer.key")
+        self.issuer_public = subprocess.run([wallet, "issuer-key", "--out", issuer], check=True, capture_output=True, text=True).stdout.strip()
+        enrolled = json.loads(subprocess.run([central, "registry", "enrolled", "--database", self.db, "--json"], check=True, capture_output=True, text=True).stdout)
+        self.wallet_resident = enrolled[1]
+        self.wallet = os.path.join(self.folder, "wallet.json")
+        subprocess.run([wallet, "issue", "--issuer-key", issuer, "--rrn", self.wallet_resident["residentNumber"], "--name", self.wallet_resident["name"],
+                        "--out", self.wallet], check=True, capture_output=True)
+
     def start(self):
         log = open(os.path.join(self.folder, "central.log"), "wb")
-        self.process = subprocess.Popen([os.path.join(BIN, "kiosk-central"), "serve", "--listen", f"127.0.0.1:{self.port}", "--database", self.db],
+        trusted = ["--trusted-issuer", f"https://mobile-id.test={self.issuer_public}"] if getattr(self, "issuer_public", None) else []
+        self.process = subprocess.Popen([os.path.join(BIN, "kiosk-central"), "serve", "--listen", f"127.0.0.1:{self.port}", "--database", self.db, *trusted],
                                         stdout=log, stderr=log, start_new_session=True)
         for _ in range(200):
             try:
@@ -80,7 +94,7 @@ class Central:
 class Kiosk:
     """A real kioskd (simulated devices, SAMPLE documents) serving the touchscreen from the checkout's ui/."""
 
-    def __init__(self, folder, hours="24/7", idle=120, print_ms=6000, card_ms=4000, central=None, closing_soon=5, identity=True):
+    def __init__(self, folder, hours="24/7", idle=120, print_ms=6000, card_ms=4000, central=None, closing_soon=5, identity="synthetic"):
         self.folder = folder
         self.socket = os.path.join(folder, "control.sock")
         self.ledger = os.path.join(folder, "state", "ledger.sqlite3")
@@ -90,8 +104,12 @@ class Kiosk:
             central.register("UI-TEST-01", key)
             sync = f'[sync]\nurl = "{central.url}"\nkey = "{key}"\n'
         # The in-process SYNTHETIC registry (invented residents) checks RRN + thumb; no mobile-ID service.
-        identity_table = '[identity]\nbackend = "synthetic"\nsynthetic_seed = 1\nsynthetic_households = 200\n' \
-            'attempts_before_mobile_id = 3\ncapture_timeout_seconds = 5\n' if identity else ""
+        # With identity = "central", kiosk-central's seeded registry and mobile-ID verifier answer (signed with the sync key).
+        identity_table = "" if not identity else (
+            '[identity]\nbackend = "central"\nattempts_before_mobile_id = 3\ncapture_timeout_seconds = 5\n' if identity == "central" else
+            '[identity]\nbackend = "synthetic"\nsynthetic_seed = 1\nsynthetic_households = 200\n'
+            'attempts_before_mobile_id = 3\ncapture_timeout_seconds = 5\n')
+        source = "backend" if identity == "central" else "simulated"
         config = f"""
 [kiosk]
 id = "UI-TEST-01"
@@ -113,7 +131,7 @@ group = "root"
 [ledger]
 path = "{self.ledger}"
 [session]
-document_source = "simulated"
+document_source = "{source}"
 idle_timeout_seconds = {idle}
 kiosk_number = 1
 {identity_table}

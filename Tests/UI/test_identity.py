@@ -37,7 +37,7 @@ def masked(rrn):
 
 
 def test_document_needing_identity_without_backend_says_unavailable(browser, make_kiosk):
-    plain = make_kiosk(identity=False)
+    plain = make_kiosk(identity=None)
     browser.get(plain.url + "/")
     wait_screen(browser, "home")
     click(browser, "cat-resident-registration")
