@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 BIN = .build/debug
 
-.PHONY: run test deps build build-tests unit-tests bench crash-test clean
+.PHONY: run test deps build build-tests unit-tests ui-test bench crash-test clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -21,6 +21,10 @@ run: build
 ## make test: every suite.
 test: build-tests
 	@scripts/run-tests.sh
+
+## make ui-test: the touchscreen in a real browser (issue 10; part of make test).
+ui-test: build-tests
+	@scripts/ui-tests.sh
 
 bench: deps
 	$(SWIFT) build -c release --product kiosk-bench

@@ -13,3 +13,5 @@ if [ "$status" -ne 0 ]; then
   [ "$status" -eq 137 ] && echo "swift test did not finish within 20 minutes (hung); tests still running are the '◇ … started.' lines without a result in var/swift-test.log"
   exit "$status"
 fi
+# The touchscreen in a real browser (issue 10), after the Swift suites.
+scripts/ui-tests.sh

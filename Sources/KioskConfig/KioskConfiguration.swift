@@ -84,6 +84,9 @@ public struct KioskConfiguration: Sendable, Equatable {
     // MARK: issue 8 (identity)
     /// The identity and document back-end and the identity step's settings.
     public var identity = Identity()
+    // MARK: issue 10 (the resident's touchscreen)
+    /// The touchscreen's files and voice (`[ui] root`, `voice_command`, `voice_cache`).
+    public var uiFiles = UIFiles()
 
     /// The device kinds a configuration must describe.
     public static let deviceNames = ["printer", "fingerprint", "cash", "card"]

@@ -106,8 +106,12 @@ public enum KioskConfigurationLoader {
 
         // [ui]
         var uiHost = "127.0.0.1", uiPort = 8080
+        var uiFiles = KioskConfiguration.UIFiles(root: KioskConfiguration.UIFiles.defaultRoot(configurationDirectory: baseDirectory))  // MARK: issue 10
         if let ui = reader.table(root, "ui") {
-            reader.rejectUnknownKeys(ui, allowed: ["listen"])
+            reader.rejectUnknownKeys(ui, allowed: ["listen", "root", "voice_command", "voice_cache"])  // MARK: issue 10: root, voice_*
+            if let path = reader.string(ui, "root") { uiFiles.root = resolve(path) }  // MARK: issue 10
+            if let command = reader.string(ui, "voice_command") { uiFiles.voiceCommand = command.contains("/") ? resolve(command) : command }  // MARK: issue 10
+            if let path = reader.string(ui, "voice_cache") { uiFiles.voiceCacheDirectory = resolve(path) }  // MARK: issue 10
             if let listen = reader.string(ui, "listen"), let node = ui["listen"] {
                 switch ListenAddress.parse(listen) {
                 case .success(let address): (uiHost, uiPort) = (address.host, address.port)
@@ -250,6 +254,7 @@ public enum KioskConfigurationLoader {
         configuration.identity = identity
         configuration.syncCAFile = syncCAFile
         configuration.syncTimeoutSeconds = syncTimeout
+        configuration.uiFiles = uiFiles  // MARK: issue 10
         return configuration
     }
 

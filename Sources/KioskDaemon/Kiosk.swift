@@ -108,6 +108,9 @@ actor Kiosk {
 
     private var ledgerProblem: String?
 
+    /// Why the ledger cannot be written, as of the last status report (nil when it can).
+    func ledgerProblemAtLastReport() -> String? { ledgerProblem }
+
     /// Everything `kioskctl status` shows.
     func statusReport(now: Date) async -> KioskStatusReport {
         ledgerProblem = await ledger?.problem  // MARK: issue 4

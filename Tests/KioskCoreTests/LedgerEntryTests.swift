@@ -133,7 +133,7 @@ struct LedgerEntryTests {
         let decoded = try JSONDecoder().decode([LedgerEntry].self, from: JSONEncoder().encode(entries))
         #expect(decoded == entries)
         #expect(decoded.allSatisfy { $0.computedHash == $0.entryHash })
-        #expect(LedgerEntryKind.all.count == 24, "15 kinds of the issue, 7 money movements, test-print, reprint-requested")
+        #expect(LedgerEntryKind.all.count == 25, "15 kinds of the issue, 7 money movements, test-print, reprint-requested, feedback")
         #expect(Set(LedgerEntryKind.all.map(\.rawValue)).count == LedgerEntryKind.all.count)
         #expect(LedgerEntryKind.all.filter(\.isTerminal) == [.issued, .refunded, .refundOwed, .abandonedAfterIdentity])
         #expect(IssuanceState(lastEntryKind: .refundStarted) == .refunding)

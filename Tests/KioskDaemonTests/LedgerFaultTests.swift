@@ -53,6 +53,8 @@ struct LedgerFaultTests {
 
         let health = try await httpGet(kiosk.baseURL + "/healthz")
         let healthJSON = try JSONSerialization.jsonObject(with: Data(health.body.utf8)) as? [String: Any]
+        #expect(health.status == 503, "a kiosk that cannot write its ledger is not healthy")
+        #expect(healthJSON?["status"] as? String == "unavailable")
         #expect(healthJSON?["acceptingSessions"] as? Bool == false, "\(health.body)")
         #expect((healthJSON?["reason"] as? String)?.contains("disk full") == true, "\(health.body)")
 

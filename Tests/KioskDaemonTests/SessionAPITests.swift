@@ -98,7 +98,7 @@ struct SessionAPITests {
         }
         let jam = try await kiosk.ctl(["simulate", "jam"])
         #expect(jam.status == 0, "\(jam.stderr)")
-        for _ in 0..<200 {
+        for _ in 0..<1000 {
             let view = try await kiosk.api("GET", "/sessions/\(id)").json
             if let document = (view["documents"] as? [[String: Any]])?.first, document["reprintOffered"] as? Bool == true {
                 #expect(view["phase"] as? String == "fulfilling")

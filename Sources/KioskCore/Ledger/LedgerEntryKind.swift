@@ -62,12 +62,15 @@ public struct LedgerEntryKind: Sendable, Hashable, Codable, CustomStringConverti
     /// The printer jammed mid-job and the resident chose a reprint: the same issuance number is printed
     /// again (the jammed job is cancelled first); `detail` has the jam. Counted once: only `issued` counts.
     public static let reprintRequested = LedgerEntryKind(rawValue: "reprint-requested")
+    /// A resident's one-tap satisfaction rating after a session ended (issue 10): `detail` is
+    /// `rating=N` (1–5), `sessionID` the session; no money, no personal data.
+    public static let feedback = LedgerEntryKind(rawValue: "feedback")
     /// Every kind this version knows: the issue's kinds in its order, then money movements and tests.
     public static let all: [LedgerEntryKind] = [
         .paid, .printing, .issued, .failed, .refundStarted, .refunded, .refundOwed, .abandonedAfterIdentity,
         .cashCollected, .cashRefilled, .paperRefilled, .maintenanceOn, .maintenanceOff, .configChanged,
         .clockAdjusted, .cashInserted, .cashStacked, .cashReturned, .cashDispensed, .cashOwed, .cardApproved,
-        .cardCancelled, .testPrint, .reprintRequested,
+        .cardCancelled, .testPrint, .reprintRequested, .feedback,
     ]
 
     /// Kinds after which an issuance needs nothing more: `issued`, `refunded`, `refund-owed`,

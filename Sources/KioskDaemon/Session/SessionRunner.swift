@@ -1113,4 +1113,24 @@ actor SessionRunner {
             busy.remove(id)
         }
     }
+    // MARK: issue 10 (satisfaction feedback)
+    private var feedbackGiven: Set<UUID> = []
+
+    /// The resident's one-tap rating (1–5, validated by the API) after the session ended: appended to
+    /// the ledger as `feedback` (`detail` = `rating=N`), once per session.
+    func feedback(_ id: UUID, rating: Int) async throws(Refusal) -> SessionView {
+        guard let live = sessions[id] else { throw Refusal(status: 404, message: "no session \(id)") }
+        guard live.session.phase.isTerminal else {
+            throw Refusal(status: 409, message: "session \(id) has not ended (\(live.session.phase.rawValue)): feedback comes after it ends")
+        }
+        guard feedbackGiven.insert(id).inserted else { throw Refusal(status: 409, message: "session \(id) already has feedback") }
+        let record = LedgerRecord(kind: .feedback, kioskID: live.session.kioskID, instant: instant(), sessionID: id, detail: "rating=\(rating)")
+        do {
+            _ = try await ledger.append([record])
+        } catch {
+            feedbackGiven.remove(id)
+            throw Refusal(status: 503, message: "feedback could not be recorded: \(error)")
+        }
+        return try existing(id)
+    }
 }
