@@ -195,7 +195,10 @@ struct CentralAPI: Sendable {
         guard let (from, to) = dayBounds(date) else { return nil }
         let totals = try await storage.dailyTotals(fromUTCMilliseconds: from, toUTCMilliseconds: to)
         let names = Dictionary(uniqueKeysWithValues: try await storage.kiosks().map { ($0.id, $0.name) })
-        return DailyReport.build(date: date, timeZone: configuration.timeZone.identifier, totals: totals, kioskNames: names)
+        var report = DailyReport.build(date: date, timeZone: configuration.timeZone.identifier, totals: totals, kioskNames: names)
+        let ratings = try await storage.entries(kind: LedgerEntryKind.feedback.rawValue, fromUTCMilliseconds: from, toUTCMilliseconds: to)
+        report.feedback = DailyFeedback.build(ratings, kioskNames: names)
+        return report
     }
 
     func daily(_ request: Request) async -> Response {

@@ -142,7 +142,14 @@ import Testing
     }
 
     @Test func heartbeatsDailyReportKioskListAndPage() async throws {
-        let rig = try await Rig(issuances: 3)
+        var rig = try await Rig(issuances: 3)
+        // Three residents rated their visit (issue 10): 5, 4 and 5.
+        for rating in [5, 4, 5] {
+            let at = ChainFixture.baseMilliseconds + 3_600_000
+            rig.chain.append(LedgerRecord(
+                kind: .feedback, kioskID: rig.chain.kioskID, instant: LedgerInstant(utcMilliseconds: at, uptimeNanoseconds: at * 1000),
+                sessionID: UUID(), detail: "rating=\(rating)"))
+        }
         _ = try await rig.client.push(rig.chain.batch(1...rig.chain.entries.count))
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let beat = KioskHeartbeat(
@@ -177,6 +184,12 @@ import Testing
         #expect(totals?["refunded"] as? Int == 1)
         #expect(totals?["paidWon"] as? Int == 1200)
         #expect(totals?["revenueWon"] as? Int == 600)
+        let feedback = report.json?["feedback"] as? [[String: Any]]
+        #expect(feedback?.first?["kioskID"] as? String == "seoul-jongno-01")
+        #expect(feedback?.first?["count"] as? Int == 3)
+        #expect(feedback?.first?["byRating"] as? [Int] == [0, 0, 0, 1, 2])
+        #expect(feedback?.last?["kioskID"] as? String == "*")
+        #expect((feedback?.last?["average"] as? Double).map { abs($0 - 4.67) < 0.001 } == true)
         let reportCSV = try await HTTPProbe.get(rig.central.baseURL + "/v1/reports/daily?date=2025-11-20&format=csv")
         #expect(reportCSV.body.split(separator: "\n").first?.hasPrefix("kiosk_id,kiosk_name,document_code,issued") == true)
         #expect(reportCSV.body.contains("seoul-jongno-01,종로구청 1층,FAMILY-REL,1,1,0,0,0,400,0,0,400"))

@@ -8,6 +8,8 @@ public struct DailyReport: Sendable, Hashable, Codable {
     public var rows: [DailyReportRow]
     /// The sums of all rows.
     public var totals: DailyReportRow
+    /// Residents' one-tap ratings per kiosk, then for all kiosks (issue 10).
+    public var feedback: [DailyFeedback] = []
 
     /// A report.
     public init(date: String, timeZone: String, rows: [DailyReportRow], totals: DailyReportRow) {

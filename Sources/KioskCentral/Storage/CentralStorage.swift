@@ -34,6 +34,9 @@ public protocol CentralStorage: CentralIdentityStorage, Sendable {
         async throws(CentralStorageError) -> [CentralKindTotal]
     /// The number of entries stored for all kiosks.
     func entryCount() async throws(CentralStorageError) -> Int64
+    /// Every entry of `kind` made in `[from, to)` UTC milliseconds, by kiosk then sequence (e.g. the
+    /// residents' feedback for the daily report).
+    func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry]
     /// Stores `json` as the next version of the configuration document for `scope`/`target`; answers
     /// that version (1 for the first). Earlier versions are kept.
     func putConfig(scope: ConfigScope, target: String, json: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) -> Int

@@ -283,6 +283,21 @@ public final class PostgresCentralStorage: CentralStorage, Service {
         }
     }
 
+    /// See `CentralStorage.entries(kind:fromUTCMilliseconds:toUTCMilliseconds:)`.
+    public func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry] {
+        let bodies: [String] = try await run {
+            var out: [String] = []
+            for try await body in try await client.query(
+                "SELECT body FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND kind = \(kind) ORDER BY kiosk_id, sequence",
+                logger: logger
+            ).decode(String.self) {
+                out.append(body)
+            }
+            return out
+        }
+        return try CentralEntryRow.decode(bodies)
+    }
+
     /// See `CentralStorage.entryCount()`.
     public func entryCount() async throws(CentralStorageError) -> Int64 {
         try await run {

@@ -229,6 +229,16 @@ public final class SQLiteCentralStorage: CentralStorage {
         }
     }
 
+    /// See `CentralStorage.entries(kind:fromUTCMilliseconds:toUTCMilliseconds:)`.
+    public func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry] {
+        let bodies: [String] = try await run { db in
+            try String.fetchAll(
+                db, sql: "SELECT body FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND kind = ? ORDER BY kiosk_id, sequence",
+                arguments: [from, to, kind])
+        }
+        return try CentralEntryRow.decode(bodies)
+    }
+
     /// See `CentralStorage.entryCount()`.
     public func entryCount() async throws(CentralStorageError) -> Int64 {
         try await run { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM central_entry") ?? 0 }
