@@ -12,7 +12,14 @@ struct LedgerCtlTests {
         var error: String
     }
 
-    static func kioskctl(_ arguments: [String]) throws -> Run {
+    /// Runs kioskctl on a thread of its own (never blocking the cooperative pool) and waits for it.
+    static func kioskctl(_ arguments: [String]) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try kioskctlBlocking(arguments) }) }
+        }
+    }
+
+    private static func kioskctlBlocking(_ arguments: [String]) throws -> Run {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var binary = directory.appendingPathComponent("kioskctl")
         // The test bundle may sit one level deeper (…/kioskdPackageTests.xctest/…).
@@ -27,8 +34,10 @@ struct LedgerCtlTests {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // stderr is read on another thread so a chatty child never blocks on a full pipe.
+        let errors = PipeDrain(error.fileHandleForReading)
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.finish()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
@@ -53,7 +62,7 @@ struct LedgerCtlTests {
     func verify() async throws {
         let fixture = try LedgerFixture()
         _ = try await Self.fill(fixture.path)
-        let good = try Self.kioskctl(["ledger", "verify", "--db", fixture.path])
+        let good = try await Self.kioskctl(["ledger", "verify", "--db", fixture.path])
         #expect(good.status == 0)
         #expect(good.output.contains("chain intact, 33 entries"))
         #expect(good.error.isEmpty, "no progress bar when stderr is not a terminal")
@@ -62,7 +71,7 @@ struct LedgerCtlTests {
         let range = try #require(bytes.range(of: Data("DOC-0009".utf8)))
         bytes[range.upperBound - 1] = UInt8(ascii: "7")
         try bytes.write(to: URL(fileURLWithPath: fixture.path))
-        let bad = try Self.kioskctl(["ledger", "verify", "--db", fixture.path])
+        let bad = try await Self.kioskctl(["ledger", "verify", "--db", fixture.path])
         #expect(bad.status == 1)
         #expect(bad.output.contains("BROKEN at entry 9:"))
     }
@@ -71,49 +80,67 @@ struct LedgerCtlTests {
     func readCommands() async throws {
         let fixture = try LedgerFixture()
         let number = try await Self.fill(fixture.path)
-        let show = try Self.kioskctl(["ledger", "show", number.formatted, "--db", fixture.path])
+        let show = try await Self.kioskctl(["ledger", "show", number.formatted, "--db", fixture.path])
         #expect(show.status == 0)
         #expect(show.output.hasPrefix("issuance \(number.formatted): issued"))
         #expect(show.output.split(separator: "\n").count == 4)
 
-        let unknown = try Self.kioskctl(["ledger", "show", try IssuanceNumber(kioskNumber: 12, sequence: 35).formatted, "--db", fixture.path])
+        let unknown = try await Self.kioskctl(["ledger", "show", try IssuanceNumber(kioskNumber: 12, sequence: 35).formatted, "--db", fixture.path])
         #expect(unknown.status == 1 && unknown.error.contains("no issuance"))
-        let typo = try Self.kioskctl(["ledger", "show", "0012-0000-0000-0341", "--db", fixture.path])
+        let typo = try await Self.kioskctl(["ledger", "show", "0012-0000-0000-0341", "--db", fixture.path])
         #expect(typo.status == 64 && typo.error.contains("check digit"))
 
-        let tail = try Self.kioskctl(["ledger", "tail", "-n", "2", "--db", fixture.path])
+        let tail = try await Self.kioskctl(["ledger", "tail", "-n", "2", "--db", fixture.path])
         #expect(tail.status == 0)
         #expect(tail.output.split(separator: "\n").map { $0.split(separator: " ")[0] } == ["#32", "#33"])
 
         // The fixture's instants are 2026-09-21T14:13:20Z + a few ms: 2026-09-21 in Asia/Seoul is 23:13.
-        let stats = try Self.kioskctl(["ledger", "stats", "--day", "2026-09-21", "--db", fixture.path, "--json"])
+        let stats = try await Self.kioskctl(["ledger", "stats", "--day", "2026-09-21", "--db", fixture.path, "--json"])
         #expect(stats.status == 0)
         let figures = try JSONDecoder().decode([LedgerDocumentStats].self, from: Data(stats.output.utf8))
         #expect(figures.count == 31)
         #expect(figures.first { $0.documentCode == "RES, COPY" }?.issued == 1)
         #expect(figures.reduce(Money.zero) { $0 + $1.paid } == Money(won: 31_500))
-        let otherDay = try Self.kioskctl(["ledger", "stats", "--day", "2026-09-22", "--db", fixture.path, "--json"])
+        let otherDay = try await Self.kioskctl(["ledger", "stats", "--day", "2026-09-22", "--db", fixture.path, "--json"])
         #expect(try JSONDecoder().decode([LedgerDocumentStats].self, from: Data(otherDay.output.utf8)).isEmpty)
 
-        let csv = try Self.kioskctl(["ledger", "export", "--since", "2026-09-21", "--format", "csv", "--db", fixture.path])
+        let csv = try await Self.kioskctl(["ledger", "export", "--since", "2026-09-21", "--format", "csv", "--db", fixture.path])
         let lines = csv.output.split(separator: "\n")
         #expect(csv.status == 0 && lines.count == 34)
         #expect(lines[0].hasPrefix("sequence,entryID,"))
         #expect(lines[31].contains("\"RES, COPY\""))
         #expect(csv.error.isEmpty)
-        let jsonl = try Self.kioskctl(["ledger", "export", "--since", "2026-09-21T14:13:20.050Z", "--format", "jsonl", "--db", fixture.path])
+        let jsonl = try await Self.kioskctl(["ledger", "export", "--since", "2026-09-21T14:13:20.050Z", "--format", "jsonl", "--db", fixture.path])
         #expect(jsonl.status == 0 && jsonl.output.split(separator: "\n").count == 3)
-        let bad = try Self.kioskctl(["ledger", "export", "--since", "yesterday", "--format", "csv", "--db", fixture.path])
+        let bad = try await Self.kioskctl(["ledger", "export", "--since", "yesterday", "--format", "csv", "--db", fixture.path])
         #expect(bad.status == 64 && bad.error.contains("not a date"))
     }
 
     @Test("a missing or foreign file is a clear error")
     func badFiles() async throws {
         let fixture = try LedgerFixture()
-        let missing = try Self.kioskctl(["ledger", "verify", "--db", fixture.path])
+        let missing = try await Self.kioskctl(["ledger", "verify", "--db", fixture.path])
         #expect(missing.status == 1 && missing.error.contains("no such file"))
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: fixture.path))
-        let foreign = try Self.kioskctl(["ledger", "tail", "--db", fixture.path])
+        let foreign = try await Self.kioskctl(["ledger", "tail", "--db", fixture.path])
         #expect(foreign.status == 78 && foreign.error.contains("corrupt"))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {  // `data` is written before `done` is signalled, read after
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func finish() -> Data {
+        done.wait()
+        return data
     }
 }
