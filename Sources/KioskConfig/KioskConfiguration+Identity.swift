@@ -18,6 +18,9 @@ extension KioskConfiguration {
         public var attemptsBeforeMobileID: Int
         /// Seconds the reader waits for the thumb.
         public var captureTimeoutSeconds: Int
+        /// How often kiosk-central is asked which agencies answer (documents of a down or closed agency
+        /// leave the menu); `central` with `document_source = "backend"` only.
+        public var agencyPollSeconds = 30
 
         /// The defaults: no back-end, seed 1 with 200 households, 3 attempts, 20 s capture timeout.
         public init(

@@ -225,7 +225,11 @@ public enum KioskConfigurationLoader {
         var identity = KioskConfiguration.Identity()
         if let table = reader.table(root, "identity") {
             reader.rejectUnknownKeys(
-                table, allowed: ["backend", "synthetic_seed", "synthetic_households", "attempts_before_mobile_id", "capture_timeout_seconds"])
+                table,
+                allowed: [
+                    "backend", "synthetic_seed", "synthetic_households", "attempts_before_mobile_id", "capture_timeout_seconds",
+                    "agency_poll_seconds",
+                ])
             if let backend = reader.string(table, "backend"), let node = table["backend"] {
                 if !KioskConfiguration.Identity.backends.contains(backend) {
                     reader.report(node, "unknown identity back-end \"\(backend)\" (known: \(KioskConfiguration.Identity.backends.joined(separator: ", ")))")
@@ -239,6 +243,7 @@ public enum KioskConfigurationLoader {
             if let households = reader.integer(table, "synthetic_households", in: 1...100_000) { identity.syntheticHouseholds = households }
             if let attempts = reader.integer(table, "attempts_before_mobile_id", in: 1...10) { identity.attemptsBeforeMobileID = attempts }
             if let seconds = reader.integer(table, "capture_timeout_seconds", in: 5...120) { identity.captureTimeoutSeconds = seconds }
+            if let seconds = reader.integer(table, "agency_poll_seconds", in: 1...3600) { identity.agencyPollSeconds = seconds }
         }
         if session.documentSource == "backend", identity.backend == nil, let node = reader.table(root, "session")?["document_source"] {
             reader.report(node, "document source \"backend\" needs an identity back-end ([identity] backend)")

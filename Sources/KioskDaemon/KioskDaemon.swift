@@ -103,8 +103,15 @@ public struct KioskDaemon: Sendable {
         await runner.setKioskID(configuration.kiosk.id)
         await runner.setIdleTimeout(.seconds(configuration.session.idleTimeoutSeconds))
         // MARK: issue 8 (identity)
+        var agencyServices: [any Service] = []
         do {
             let backend = try IdentityBackend.make(configuration, today: SeoulTime.localDate(of: Date()))
+            if let agencies = backend?.agencies, configuration.session.documentSource == "backend" {
+                let availability = BackendAvailability()
+                await runner.setBackendAvailability(availability)
+                agencyServices.append(AgencyWatchService(
+                    agencies: agencies, availability: availability, interval: .seconds(configuration.identity.agencyPollSeconds), logger: logger))
+            }
             let key = backend == nil ? nil : try ResidentReferenceKey(path: configuration.stateDirectory + "/resident-reference.key")
             await runner.setIdentity(
                 backend, referenceKey: key, settings: configuration.identity,
@@ -163,7 +170,8 @@ public struct KioskDaemon: Sendable {
                     .init(service: notify),
                     .init(service: ShutdownGate(kiosk: kiosk)),
                     .init(service: sessionService),  // MARK: issue 4: shut down first, drains paid issuances
-                ] + deviceServices.map { .init(service: $0) } + syncServices.map { .init(service: $0) } /* MARK: issue 5 */,
+                ] + deviceServices.map { .init(service: $0) } + syncServices.map { .init(service: $0) } /* MARK: issue 5 */
+                    + agencyServices.map { .init(service: $0) } /* MARK: issue 8 */,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()

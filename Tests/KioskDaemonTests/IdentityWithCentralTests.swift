@@ -68,7 +68,7 @@ struct IdentityWithCentralTests {
             try #require(up, "kiosk-central did not start: \(central.stderr)")
             let kiosk = try SessionKiosk(
                 documentSource: "backend",
-                extra: "[identity]\nbackend = \"central\"\n[sync]\nurl = \"http://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\n")
+                extra: "[identity]\nbackend = \"central\"\nagency_poll_seconds = 1\n[sync]\nurl = \"http://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\n")
             try await kiosk.start()
             return Setup(folder: folder, central: central, kiosk: kiosk, port: port, residents: residents, wallet: wallet)
         }
@@ -163,6 +163,47 @@ struct IdentityWithCentralTests {
         #expect(identity["mobileIDOffered"] as? Bool == true)
         #expect(identity["lockedUntil"] is String)
         _ = try await kiosk.api("POST", "/sessions/\(retry)/cancel")
+
+        // 4. The menu follows central's agency report: a document nobody serves is not offered, and an
+        //    agency switched off takes its documents out of the menu with the reason, until it is back.
+        func offer() async throws -> (offered: Set<String>, unavailable: [String: String]) {
+            let answer = try await kiosk.api("GET", "/documents")
+            let offered = Set(((answer.json["documents"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String })
+            let unavailable = ((answer.json["unavailable"] as? [[String: Any]]) ?? []).reduce(into: [String: String]()) {
+                $0[$1["code"] as? String ?? ""] = $1["reason"] as? String ?? ""
+            }
+            return (offered, unavailable)
+        }
+        let before = try await offer()
+        #expect(before.offered.contains("FR-FAMILY") && before.offered.contains("RR-DEUNGBON"))
+        #expect(before.unavailable["FR-BASIC"]?.contains("does not serve FR-BASIC") == true, "\(before.unavailable)")
+        let database = setup.folder.file("central.sqlite")
+        let down = try await runProcess(
+            BuiltProducts.path("kiosk-central"), ["agencies", "down", "SCOURT", "--database", database, "--reason", "정기 점검"])
+        #expect(down.status == 0, "\(down.stderr)")
+        var during = before
+        for _ in 0..<100 {
+            during = try await offer()
+            if during.unavailable["FR-FAMILY"] != nil { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(!during.offered.contains("FR-FAMILY"))
+        #expect(during.unavailable["FR-FAMILY"]?.contains("SCOURT back-end is down: 정기 점검") == true, "\(during.unavailable)")
+        let refused = try await kiosk.api("POST", "/sessions")
+        let refusedID = try #require(refused.json["id"] as? String)
+        let chosen = try await kiosk.api("POST", "/sessions/\(refusedID)/documents", #"{"documents":[{"code":"FR-FAMILY"}]}"#)
+        #expect(chosen.status == 503)
+        #expect((chosen.json["error"] as? String)?.contains("SCOURT back-end is down") == true, "\(chosen.json)")
+        _ = try await kiosk.api("POST", "/sessions/\(refusedID)/cancel")
+        _ = try await runProcess(BuiltProducts.path("kiosk-central"), ["agencies", "up", "SCOURT", "--database", database])
+        var after = during
+        for _ in 0..<100 {
+            after = try await offer()
+            if after.offered.contains("FR-FAMILY") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(after.offered.contains("FR-FAMILY"))
+        #expect(kiosk.process?.stderr.contains("document FR-FAMILY leaves the menu: the SCOURT back-end is down") == true)
         #expect(await kiosk.stop() == 0)
     }
 }

@@ -58,10 +58,19 @@ enum SessionAPI {
         }
     }
 
+    /// A catalog document taken out of the menu for now, with the reason.
+    struct UnavailableDocument: Codable {
+        var code: String
+        var nameKo: String
+        var nameEn: String
+        var reason: String
+    }
+
     struct Offer: Codable {
         var acceptingSessions: Bool
         var reason: String?
         var documents: [OfferedDocument]
+        var unavailable: [UnavailableDocument]
     }
 
     /// Adds the routes to `router`.
@@ -75,13 +84,19 @@ enum SessionAPI {
             let availability = await kiosk.availability
             let reason = await kiosk.reasonNotAccepting(statuses: await kiosk.devices.statuses(), now: now)
             let identityAvailable = await runner.identityAvailable
-            let documents = catalog.documents.filter { availability.isOffered($0, at: now) }.map {
-                OfferedDocument(
-                    code: $0.code, nameKo: $0.nameKo, nameEn: $0.nameEn, category: $0.category, fee: $0.kioskFee.won,
-                    identityRequired: $0.identity == .fingerprint, identityAvailable: $0.identity == .fingerprint && identityAvailable,
-                    keyRequired: $0.identity == .none, keyHint: keyHint($0), options: $0.options)
+            var documents: [OfferedDocument] = []
+            var unavailable: [UnavailableDocument] = []
+            for type in catalog.documents where availability.isOffered(type, at: now) {
+                if let why = await runner.backendUnavailableReason(type.code) {
+                    unavailable.append(UnavailableDocument(code: type.code, nameKo: type.nameKo, nameEn: type.nameEn, reason: why))
+                    continue
+                }
+                documents.append(OfferedDocument(
+                    code: type.code, nameKo: type.nameKo, nameEn: type.nameEn, category: type.category, fee: type.kioskFee.won,
+                    identityRequired: type.identity == .fingerprint, identityAvailable: type.identity == .fingerprint && identityAvailable,
+                    keyRequired: type.identity == .none, keyHint: keyHint(type), options: type.options))
             }
-            return json(Offer(acceptingSessions: reason == nil, reason: reason, documents: documents))
+            return json(Offer(acceptingSessions: reason == nil, reason: reason, documents: documents, unavailable: unavailable))
         }
 
         api.post("/sessions") { _, _ -> Response in
@@ -118,6 +133,9 @@ enum SessionAPI {
                     }
                     guard availability.isOffered(type, at: Date()) else {
                         throw SessionRunner.Refusal(status: 409, message: "\(at).code: \(type.code) is not offered at this hour")
+                    }
+                    if let why = await runner.backendUnavailableReason(type.code) {
+                        throw SessionRunner.Refusal(status: 503, message: "\(at).code: \(type.code) is unavailable: \(why)")
                     }
                     if type.identity == .fingerprint, await !runner.identityAvailable {
                         throw SessionRunner.Refusal(

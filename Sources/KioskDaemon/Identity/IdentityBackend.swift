@@ -19,6 +19,8 @@ struct IdentityBackend: Sendable {
     let verifier: any IdentityVerifier
     let documents: any DocumentSource
     let mobileID: (any MobileIDSessions)?
+    /// kiosk-central's agency report (which documents the back-end answers now); `central` only.
+    var agencies: CentralAgencyStatus? = nil
 
     /// The back-end `configuration` names, or `nil` when it names none.
     static func make(_ configuration: KioskConfiguration, today: LocalDate) throws(SetupError) -> IdentityBackend? {
@@ -46,7 +48,8 @@ struct IdentityBackend: Sendable {
             return IdentityBackend(
                 name: "central", verifier: CentralIdentityVerifier(baseURL: url, kioskID: kioskID, key: key),
                 documents: CentralDocumentSource(baseURL: url, kioskID: kioskID, key: key),
-                mobileID: CentralMobileIDSessions(baseURL: url, kioskID: kioskID, key: key))
+                mobileID: CentralMobileIDSessions(baseURL: url, kioskID: kioskID, key: key),
+                agencies: CentralAgencyStatus(baseURL: url, kioskID: kioskID, key: key))
         case let other?:
             throw SetupError(description: "identity back-end \"\(other)\" is not available in this kioskd")
         }

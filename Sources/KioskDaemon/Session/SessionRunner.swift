@@ -97,6 +97,18 @@ actor SessionRunner {
     /// Whether documents that need identity can be issued.
     var identityAvailable: Bool { identityBackend != nil }
 
+    /// What the document back-end answers now (kiosk-central's agency report), when it reports.
+    private var backendAvailability: BackendAvailability?
+
+    /// Sets the tracker of the document back-end's agencies.
+    func setBackendAvailability(_ availability: BackendAvailability?) { backendAvailability = availability }
+
+    /// Why `code`'s content cannot be fetched now (agency down or closed, not served), or nil.
+    func backendUnavailableReason(_ code: String) async -> String? {
+        guard case .backend = source, let backendAvailability else { return nil }
+        return await backendAvailability.reason(for: code)
+    }
+
     // MARK: - the API's requests
 
     /// Starts a session when the kiosk accepts residents and nobody else is before payment.
