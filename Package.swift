@@ -140,7 +140,7 @@ let package = Package(
 
         // MARK: issue 3 (catalog, fees, hours, holidays) targets
         // Runs the built kioskctl as a process (schedule eval --batch, holidays, catalog, fees).
-        .testTarget(name: "KioskctlTests", dependencies: []),
+        .testTarget(name: "KioskctlTests", dependencies: ["KioskTestSupport"]),
 
         // MARK: issue 4 (issuance + ledger) targets
         .target(
@@ -153,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskLedgerTests",
-            dependencies: ["KioskLedger", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KioskLedger", "KioskCore", "KioskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // MARK: issue 5 (central and sync) targets

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import KioskCore
 import KioskLedger
 import Testing
@@ -12,14 +13,8 @@ struct LedgerCtlTests {
         var error: String
     }
 
-    /// Runs kioskctl on a thread of its own (never blocking the cooperative pool) and waits for it.
+    /// Runs kioskctl (built beside the tests) and waits for it without blocking the cooperative pool.
     static func kioskctl(_ arguments: [String]) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try kioskctlBlocking(arguments) }) }
-        }
-    }
-
-    private static func kioskctlBlocking(_ arguments: [String]) throws -> Run {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var binary = directory.appendingPathComponent("kioskctl")
         // The test bundle may sit one level deeper (…/kioskdPackageTests.xctest/…).
@@ -27,19 +22,8 @@ struct LedgerCtlTests {
             binary = directory.deletingLastPathComponent().appendingPathComponent("kioskctl")
         }
         try #require(FileManager.default.fileExists(atPath: binary.path), "build kioskctl first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // stderr is read on another thread so a chatty child never blocks on a full pipe.
-        let errors = PipeDrain(error.fileHandleForReading)
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.finish()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+        let result = try await runProcess(binary.path, arguments)
+        return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 
     static func fill(_ path: String) async throws -> IssuanceNumber {
@@ -127,20 +111,3 @@ struct LedgerCtlTests {
     }
 }
 
-/// Reads a pipe to its end on a thread of its own.
-private final class PipeDrain: @unchecked Sendable {  // `data` is written before `done` is signalled, read after
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// Runs the kioskctl binary built beside this test bundle (`swift build --build-tests` builds it).
@@ -15,56 +16,14 @@ struct Kioskctl {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs kioskctl with `arguments` and `input` on stdin; returns (exit code, stdout, stderr). The
-    /// blocking waits happen on a thread of their own, never on the cooperative pool (one thread per core).
+    /// Runs kioskctl with `arguments` and `input` on stdin; returns (exit code, stdout, stderr).
     static func run(_ arguments: [String], input: String = "") async throws -> (status: Int32, out: String, err: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(arguments, input: input) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ arguments: [String], input: String) throws -> (status: Int32, out: String, err: String) {
         guard let binary else {
             Issue.record("kioskctl binary not found beside the tests; run `swift build --build-tests` first")
             return (-1, "", "")
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        // stderr is drained on another thread so a chatty child never blocks on a full pipe.
-        let errors = Drain(stderr.fileHandleForReading)
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.finish()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class Drain: @unchecked Sendable {  // `data` is written before `done` is signalled, read after
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
+        let result = try await runProcess(binary.path, arguments, input: input, currentDirectory: repository.path)
+        return (result.status, result.stdout, result.stderr)
     }
 }
 
