@@ -60,15 +60,7 @@ struct SyncTLSTests {
             extra: "[sync]\nurl = \"https://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\nca_file = \"\(ca.file("ca.pem"))\"\n")
         try await kiosk.start()
         let numbers = try await Self.issue(2, on: kiosk)
-        var lag = -1
-        for _ in 0..<300 {
-            _ = try? await kiosk.ctl(["sync", "now"])
-            if let status = try? await kiosk.ctlJSON(["status"]) as? [String: Any], let value = status["syncLag"] as? Int {
-                lag = value
-                if lag == 0 { break }
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let lag = try await kiosk.waitSynced()
         #expect(lag == 0, "kioskd:\n\(kiosk.process?.stderr ?? "")\ncentral:\n\(central.stderr)")
         for number in numbers {
             let answer = try await runProcess(

@@ -88,6 +88,21 @@ final class SessionKiosk: @unchecked Sendable {
         return (Int(lines.last ?? "") ?? 0, json)
     }
 
+    /// Nudges sync (`kioskctl sync now`) until central holds every entry (at most `limit` tries, 100 ms
+    /// apart); answers the last sync lag seen (-1 when none was reported).
+    func waitSynced(limit: Int = 300) async throws -> Int {
+        var lag = -1
+        for _ in 0..<limit {
+            _ = try? await ctl(["sync", "now"])
+            if let status = try? await ctlJSON(["status"]) as? [String: Any], let value = status["syncLag"] as? Int {
+                lag = value
+                if lag == 0 { break }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return lag
+    }
+
     /// Polls the session until `finished` (or `limit` polls); returns the last view.
     func waitFinished(_ id: String, limit: Int = 400) async throws -> [String: Any] {
         var last: [String: Any] = [:]
