@@ -95,7 +95,7 @@ struct ConfigDistributionTests {
             let status = try await pair.kiosk.ctlJSON(["status"]) as? [String: Any]
             return status?["acceptingSessions"] as? Bool == false
         }
-        #expect(closed, pair.diagnostics())
+        #expect(closed, "\(pair.diagnostics())")
         let status = try #require(try await pair.kiosk.ctlJSON(["status"]) as? [String: Any])
         #expect((status["notAcceptingReason"] as? String)?.hasPrefix("closed") == true, "\(status)")
         #expect(status["openNow"] as? Bool == false)
@@ -106,7 +106,7 @@ struct ConfigDistributionTests {
 
         // The kiosk's own document opens it again; the district's fee stays (field by field).
         try await pair.publish(#"{"hours": "24/7"}"#, kiosk: true)
-        #expect(try await pair.syncUntil { try await pair.configChanges() == ["d1-k0", "d1-k1"] }, pair.diagnostics())
+        #expect(try await pair.syncUntil { try await pair.configChanges() == ["d1-k0", "d1-k1"] }, "\(pair.diagnostics())")
         let documents = try await pair.kiosk.api("GET", "/documents")
         #expect(documents.json["acceptingSessions"] as? Bool == true, "\(documents.json)")
         let land = (documents.json["documents"] as? [[String: Any]])?.first { $0["code"] as? String == "LD-LAND" }
@@ -116,10 +116,21 @@ struct ConfigDistributionTests {
         // d1-k1 stays in use and nothing is recorded.
         try await pair.publish(#"{"feeOverridesWon": {"LD-LAND": 100, "NO-SUCH-DOC": 700}}"#, kiosk: true)
         #expect(
-            try await pair.syncUntil { pair.kiosk.process?.stderr.contains("central configuration d1-k2 refused") == true }, pair.diagnostics())
+            try await pair.syncUntil { pair.kiosk.process?.stderr.contains("central configuration d1-k2 refused") == true }, "\(pair.diagnostics())")
         #expect(pair.kiosk.process?.stderr.contains("NO-SUCH-DOC: unknown document code") == true)
         #expect(try await pair.landFee() == 300)
         #expect(try await pair.configChanges() == ["d1-k0", "d1-k1"])
+
+        // Heartbeats report the version in use and the refusal; central's kiosk list shows both.
+        var heartbeat: [String: Any] = [:]
+        let reported = try await pair.syncUntil {
+            let answer = try await httpGet("http://127.0.0.1:\(pair.port)/v1/kiosks")
+            let kiosks = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [[String: Any]]
+            heartbeat = kiosks?.first?["heartbeat"] as? [String: Any] ?? [:]
+            return (heartbeat["configRefused"] as? String)?.hasPrefix("d1-k2: ") == true
+        }
+        #expect(reported, "\(heartbeat)")
+        #expect(heartbeat["configVersion"] as? String == "d1-k1")
 
         // The applied document is kept (0600) in the state folder.
         let kept = pair.kiosk.folder.path + "/state/central-config.json"
@@ -134,7 +145,7 @@ struct ConfigDistributionTests {
             reloaded = (pair.kiosk.process?.stderr.components(separatedBy: "configuration reloaded").count ?? 0) > reloadsBefore
             try await Task.sleep(for: .milliseconds(50))
         }
-        #expect(reloaded, pair.diagnostics())
+        #expect(reloaded, "\(pair.diagnostics())")
         #expect(try await pair.landFee() == 300)
 
         // A restart with central down runs the kept version before the first session.
@@ -142,7 +153,7 @@ struct ConfigDistributionTests {
         #expect(await pair.kiosk.stop() == 0)
         try await pair.kiosk.start()
         #expect(try await pair.landFee() == 300)
-        #expect(pair.kiosk.process?.stderr.contains("central configuration d1-k1 restored") == true, pair.diagnostics())
+        #expect(pair.kiosk.process?.stderr.contains("central configuration d1-k1 restored") == true, "\(pair.diagnostics())")
         let started = try await pair.kiosk.api("POST", "/sessions")
         #expect(started.status == 201, "open again under d1-k1: \(started.json)")
         #expect(try await pair.configChanges() == ["d1-k0", "d1-k1"], "a restart records no change")
@@ -157,7 +168,7 @@ struct ConfigDistributionTests {
 
         try await pair.publish(#"{"feeOverridesWon": {"LD-LAND": 300}}"#)
         #expect(
-            try await pair.syncUntil { pair.kiosk.process?.stderr.contains("central configuration d1-k0 accepted") == true }, pair.diagnostics())
+            try await pair.syncUntil { pair.kiosk.process?.stderr.contains("central configuration d1-k0 accepted") == true }, "\(pair.diagnostics())")
         // Several more rounds while the resident is still paying: nothing changes.
         for _ in 0..<5 {
             _ = try await pair.kiosk.ctl(["sync", "now"])
@@ -166,11 +177,13 @@ struct ConfigDistributionTests {
         #expect(try await pair.landFee() == 500, "no change while a resident is paying")
         #expect(try await pair.configChanges().isEmpty)
 
-        let inserted = try await pair.kiosk.ctl(["cash", "insert", "500"])
+        let due = try #require((paying.json["payment"] as? [String: Any])?["due"] as? Int)
+        #expect(due == 500, "quoted at the catalog's fee")
+        let inserted = try await pair.kiosk.ctl(["cash", "insert", String(due)])
         #expect(inserted.status == 0, "\(inserted.stderr)")
         let done = try await pair.kiosk.waitFinished(id)
         #expect(done["phase"] as? String == "finished", "\(done)")
-        #expect(try await pair.syncUntil { try await pair.landFee() == 300 }, pair.diagnostics())
+        #expect(try await pair.syncUntil { try await pair.landFee() == 300 }, "\(pair.diagnostics())")
 
         let entries = try await pair.kiosk.entries()
         let change = try #require(entries.first { $0.record.kind == .configChanged })
