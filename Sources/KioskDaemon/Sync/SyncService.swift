@@ -58,13 +58,17 @@ struct SyncService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var wait = interval
             do {
-                let stored = try await controller.outbox.pushPending()
+                // Graceful shutdown stops sync first and waits for it: a request to a central that does not
+                // answer must not hold the kiosk's shutdown for the whole request timeout.
+                let outbox = controller.outbox
+                let stored = try await cancelWhenGracefulShutdown { try await outbox.pushPending() }
                 if stored > 0 { logger.info("sync: central stored \(stored) entries") }
             } catch {
                 let failures = await controller.outbox.consecutiveFailures
                 wait = backoff.delay(afterFailures: failures, jitter: Double.random(in: 0...1))
                 logger.warning("sync failed (\(failures) in a row), retrying in \(wait): \(error)")
             }
+            if Task.isShuttingDownGracefully || Task.isCancelled { break }
             let status = await controller.outbox.status
             metrics.syncLag.record(await controller.lag(ledgerHead: await kiosk.ledger?.head))
             // A `kioskctl sync now` also sends the heartbeat and asks for central's configuration.
@@ -91,7 +95,7 @@ struct SyncService: Service {
     private func followConfiguration() async {
         guard let config, let configClient else { return }
         do {
-            await config.offer(try await configClient.fetch())
+            await config.offer(try await cancelWhenGracefulShutdown { try await configClient.fetch() })
         } catch {
             logger.info("central configuration not fetched: \(error)")
         }
@@ -113,7 +117,9 @@ struct SyncService: Service {
             cashBoxLevel: statuses.compactMap(\.details.cashBox).first?.rawValue, configRefused: configReport?.refused)
         heartbeat.configVersion = configReport?.version
         do {
-            let ack = try await client.heartbeat(heartbeat)
+            let client = self.client
+            let beat = heartbeat
+            let ack = try await cancelWhenGracefulShutdown { try await client.heartbeat(beat) }
             await controller.outbox.noteAcknowledged(ack)
         } catch {
             logger.info("heartbeat not delivered: \(error)")

@@ -8,7 +8,7 @@ import Testing
 /// catalog, applies a good one between sessions (ledger `config-changed` first), refuses a bad one and
 /// keeps the last good one, and keeps the applied one across a SIGHUP reload and a restart.
 @Suite("Configuration distribution with a real kiosk-central", .serialized)
-struct ConfigDistributionTests {
+struct CentralConfigurationTests {
     /// A kiosk, its central (registered, serving) and the helpers both tests need.
     final class Pair: @unchecked Sendable {
         // @unchecked: `central` is replaced only by `startCentral()`, called from the one test task.
@@ -157,14 +157,16 @@ struct ConfigDistributionTests {
         let started = try await pair.kiosk.api("POST", "/sessions")
         #expect(started.status == 201, "open again under d1-k1: \(started.json)")
         #expect(try await pair.configChanges() == ["d1-k0", "d1-k1"], "a restart records no change")
-        #expect(await pair.kiosk.stop() == 0)
+        if let id = started.json["id"] as? String { _ = try await pair.kiosk.api("POST", "/sessions/\(id)/cancel") }
+        let stopped = await pair.kiosk.stop()
+        #expect(stopped == 0, "\(pair.diagnostics())")
     }
 
     @Test func aSessionWaitingForCashDelaysTheChangeUntilItEnds() async throws {
         let pair = try await Pair()
         let (id, _) = try await pair.kiosk.quoted("LD-LAND")
         let paying = try await pair.kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
-        #expect(paying.status == 200, "\(paying.json)")
+        #expect(paying.status == 202 && paying.json["phase"] as? String == "paying", "\(paying.json)")
 
         try await pair.publish(#"{"feeOverridesWon": {"LD-LAND": 300}}"#)
         #expect(
