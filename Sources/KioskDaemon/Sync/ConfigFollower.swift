@@ -18,8 +18,8 @@ actor ConfigFollower {
     private(set) var inUse: ConfigOverlay?
     /// A validated version waiting for a safe moment.
     private(set) var pending: ConfigOverlay?
-    /// The last version refused and why.
-    private(set) var refused: (version: String, reason: String)?
+    /// The last version refused (district and kiosk parts, 0/0 for a stored file that did not load) and why.
+    private(set) var refused: (version: String, district: Int, kiosk: Int, reason: String)?
 
     init(kiosk: Kiosk, runner: SessionRunner, store: ConfigOverlayStore, logger: Logger) {
         self.kiosk = kiosk
@@ -32,14 +32,14 @@ actor ConfigFollower {
     func restore() async {
         let stored: ConfigOverlay?
         do throws(ConfigOverlayStore.Failure) { stored = try store.load() } catch {
-            refused = (version: "(stored)", reason: error.description)
+            refused = (version: "(stored)", district: 0, kiosk: 0, reason: error.description)
             logger.error("central configuration not restored: \(error.description)")
             return
         }
         guard let stored else { return }
         let problems = stored.problems(over: await kiosk.baseConfiguration)
         guard problems.isEmpty else {
-            refused = (version: stored.version, reason: problems.joined(separator: "; "))
+            refused = (version: stored.version, district: stored.districtVersion, kiosk: stored.kioskVersion, reason: problems.joined(separator: "; "))
             logger.error("stored central configuration \(stored.version) no longer fits kiosk.toml, running without it: \(problems.joined(separator: "; "))")
             return
         }
@@ -56,8 +56,8 @@ actor ConfigFollower {
         let overlay = ConfigOverlay(answer: answer)
         let problems = overlay.problems(over: await kiosk.baseConfiguration)
         guard problems.isEmpty else {
-            refused = (version: answer.version, reason: problems.joined(separator: "; "))
-            pending = nil
+            // A good version still waiting (older than this one) stays pending: it is newer than the one in use.
+            refused = (version: answer.version, district: answer.districtVersion, kiosk: answer.kioskVersion, reason: problems.joined(separator: "; "))
             logger.error("central configuration \(answer.version) refused, keeping \(inUse?.version ?? "kiosk.toml alone"): \(problems.joined(separator: "; "))")
             return
         }
@@ -89,7 +89,8 @@ actor ConfigFollower {
         }
         await install(overlay)
         pending = nil
-        if let refusedVersion = refused?.version, refusedVersion != overlay.version { refused = nil }
+        // A refusal of a version this one supersedes is no longer news; one of a newer version still is.
+        if let refused, refused.district <= overlay.districtVersion, refused.kiosk <= overlay.kioskVersion { self.refused = nil }
         logger.notice("central configuration \(overlay.version) applied")
         return true
     }

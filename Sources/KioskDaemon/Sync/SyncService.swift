@@ -9,7 +9,10 @@ import ServiceLifecycle
 
 /// Pushes the ledger to kiosk-central and sends heartbeats, for as long as kioskd runs. A round runs
 /// every `interval` while central answers; after failures it waits with exponential backoff and jitter.
-/// `kioskctl sync now` cuts the wait short. Never touches the ledger writer.
+/// `kioskctl sync now` cuts the wait short (and sends a heartbeat at once). With each heartbeat it
+/// fetches central's configuration document for the `ConfigFollower`, which applies a newer good one at
+/// a safe moment (retried every round while it waits). Only the follower writes to the ledger
+/// (`config-changed`); sync itself never does.
 struct SyncService: Service {
     let controller: SyncController
     let client: SyncClient
