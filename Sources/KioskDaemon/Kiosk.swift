@@ -31,9 +31,24 @@ actor Kiosk {
     func issuancesCompleted(_ count: Int) { if count > 0 { metrics.issuances.increment(by: count) } }
     // MARK: issue 5 (sync): the running sync, for the status report and `kioskctl sync`.
     private(set) var sync: SyncController?
+    // MARK: issue 5 (config distribution): kiosk.toml's values as loaded, and central's overlay over them;
+    // `configuration` is always the overlay applied to the base.
+    private(set) var baseConfiguration: KioskConfiguration
+    private(set) var overlay: ConfigOverlay?
+    /// The Korean public holidays plus the overlay's extra closed days.
+    private var holidayCalendar = HolidayCalendar.korean
+
+    /// Lays `overlay` (nil: none) over kiosk.toml's values; answers the effective configuration.
+    func setOverlay(_ overlay: ConfigOverlay?) -> KioskConfiguration {
+        self.overlay = overlay
+        holidayCalendar = overlay.map { HolidayCalendar.korean.adding($0.holidays) } ?? .korean
+        configuration = overlay?.applied(to: baseConfiguration) ?? baseConfiguration
+        return configuration
+    }
 
     init(configuration: KioskConfiguration, devices: DeviceSet, metrics: KioskMetrics, logger: Logger) {
         self.configuration = configuration
+        self.baseConfiguration = configuration  // MARK: issue 5 (config distribution)
         self.devices = devices
         self.metrics = metrics
         self.logger = logger
@@ -73,7 +88,12 @@ actor Kiosk {
         if new.control != configuration.control { needsRestart.append("control") }
         if new.ledgerPath != configuration.ledgerPath { needsRestart.append("ledger.path") }
         if new.stateDirectory != configuration.stateDirectory { needsRestart.append("state.directory") }
-        configuration = new
+        // MARK: issue 5 (config distribution): a reloaded kiosk.toml keeps central's overlay.
+        baseConfiguration = new
+        configuration = overlay?.applied(to: new) ?? new
+        if let overlay, !overlay.problems(over: new).isEmpty {
+            logger.warning("central configuration \(overlay.version) no longer fits the reloaded kiosk.toml: \(overlay.problems(over: new).joined(separator: "; "))")
+        }
         return needsRestart
     }
 
@@ -83,7 +103,8 @@ actor Kiosk {
     /// The kiosk's hours with the holiday calendar and the closing-soon margin.
     var availability: ServiceAvailability {
         ServiceAvailability(
-            kioskHours: configuration.kiosk.openingHours, calendar: .korean,
+            kioskHours: configuration.kiosk.openingHours,
+            calendar: holidayCalendar,  // MARK: issue 5 (extra closed days)
             closingSoonMinutes: configuration.kiosk.closingSoonMinutes)
     }
 
@@ -119,10 +140,11 @@ actor Kiosk {
         let reason = reasonNotAccepting(statuses: statuses, now: now)
         let elapsed = ContinuousClock.now - startedAt
         let hours = configuration.kiosk.openingHours
+        let calendar = availability.calendar  // MARK: issue 5 (extra closed days)
         return KioskStatusReport(
             kioskID: configuration.kiosk.id, name: configuration.kiosk.name, version: Self.version,
-            uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: .korean),
-            nextChange: hours.nextChange(after: now, calendar: .korean).map(SeoulTime.format),
+            uptimeSeconds: Int(elapsed.components.seconds), openNow: hours.isOpen(at: now, calendar: calendar),
+            nextChange: hours.nextChange(after: now, calendar: calendar).map(SeoulTime.format),
             maintenance: maintenance, acceptingSessions: reason == nil, notAcceptingReason: reason,
             devices: statuses, ledgerHead: head.map { Int($0) }, syncLag: await sync?.lag(ledgerHead: head), uiURL: uiURL)
     }

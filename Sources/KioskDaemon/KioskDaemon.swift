@@ -121,6 +121,10 @@ public struct KioskDaemon: Sendable {
             logger.critical("identity back-end: \(error)")
             throw error
         }
+        // MARK: issue 5 (config distribution): central's last applied configuration runs before the first session.
+        let follower = ConfigFollower(
+            kiosk: kiosk, runner: runner, store: ConfigOverlayStore(stateDirectory: configuration.stateDirectory), logger: logger)
+        await follower.restore()
         let sessionService = SessionService(
             runner: runner, jobs: jobStream, jobsContinuation: jobContinuation, cash: devices.cash,
             drainLimit: .seconds(9), logger: logger)
@@ -131,7 +135,8 @@ public struct KioskDaemon: Sendable {
             do throws(ConfigDiagnostics) {
                 let new = try KioskConfigurationLoader.load(path: configPath, validators: Self.validators)
                 let restart = await kiosk.apply(new)
-                await runner.setCatalog(new.catalog.applying(new.catalogOverrides))  // MARK: issue 4
+                let effective = await kiosk.configuration  // MARK: issue 5: kiosk.toml with central's overlay
+                await runner.setCatalog(effective.catalog.applying(effective.catalogOverrides))  // MARK: issue 4
                 await runner.setIdleTimeout(.seconds(new.session.idleTimeoutSeconds))
                 logger.notice("configuration reloaded from \(configPath)")
                 if !restart.isEmpty {
@@ -157,7 +162,7 @@ public struct KioskDaemon: Sendable {
         // MARK: issue 5 (sync): pushes the ledger to kiosk-central when `sync.url` is set.
         let syncServices: [any Service]
         do {
-            syncServices = try SyncService.make(configuration: configuration, ledger: ledger, kiosk: kiosk, metrics: metrics, logger: logger).map { [$0] } ?? []
+            syncServices = try SyncService.make(configuration: configuration, ledger: ledger, kiosk: kiosk, metrics: metrics, config: follower, logger: logger).map { [$0] } ?? []
         } catch {
             throw StartError.devices("sync: \(error)")
         }

@@ -24,13 +24,18 @@ public struct KioskHeartbeat: Sendable, Hashable, Codable {
     public var cashLevels: [CashLevelReport]?
     /// How full the cash box is (`ok`, `nearlyFull`, `full`, `unknown`), if reported.
     public var cashBoxLevel: String?
+    /// Why the newest configuration central offered was refused (its version and the problems), if it
+    /// was; the kiosk keeps running `configVersion` (added later: optional).
+    public var configRefused: String?
 
     /// A heartbeat.
     public init(
         kioskID: String, sentAtUTCMilliseconds: Int64, lastSequence: Int64, syncLag: Int64,
         devices: [DeviceReport], paperLevel: String? = nil, tonerLevel: String? = nil, cashWon: Int? = nil,
-        configVersion: String? = nil, cashLevels: [CashLevelReport]? = nil, cashBoxLevel: String? = nil
+        configVersion: String? = nil, cashLevels: [CashLevelReport]? = nil, cashBoxLevel: String? = nil,
+        configRefused: String? = nil
     ) {
+        self.configRefused = configRefused
         self.cashLevels = cashLevels
         self.cashBoxLevel = cashBoxLevel
         self.kioskID = kioskID
