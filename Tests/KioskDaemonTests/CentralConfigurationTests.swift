@@ -194,4 +194,23 @@ struct CentralConfigurationTests {
         #expect(change.sequence > lastOfSession.sequence, "the change comes after the session's last entry")
         #expect(await pair.kiosk.stop() == 0)
     }
+
+    @Test func aResidentStillChoosingDelaysTheChangeToo() async throws {
+        let pair = try await Pair()
+        let started = try await pair.kiosk.api("POST", "/sessions")
+        let id = try #require(started.json["id"] as? String)
+        try await pair.publish(#"{"feeOverridesWon": {"LD-LAND": 300}}"#)
+        #expect(
+            try await pair.syncUntil { pair.kiosk.process?.stderr.contains("central configuration d1-k0 accepted") == true }, "\(pair.diagnostics())")
+        for _ in 0..<5 {
+            _ = try await pair.kiosk.ctl(["sync", "now"])
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(try await pair.landFee() == 500, "no change while a resident is choosing")
+        #expect(try await pair.configChanges().isEmpty)
+        _ = try await pair.kiosk.api("POST", "/sessions/\(id)/cancel")
+        #expect(try await pair.syncUntil { try await pair.landFee() == 300 }, "\(pair.diagnostics())")
+        #expect(try await pair.configChanges() == ["d1-k0"])
+        #expect(await pair.kiosk.stop() == 0)
+    }
 }

@@ -296,6 +296,12 @@ actor SessionRunner {
         }
     }
 
+    /// Whether a resident is at the kiosk: any session not yet ended (choosing, identifying, paying,
+    /// printing), an approval or an action in flight. Configuration from central waits while this holds.
+    func hasSessionInProgress() -> Bool {
+        !busy.isEmpty || sessions.values.contains { !$0.session.phase.isTerminal || $0.approving }
+    }
+
     /// Whether every session reached a safe point (nothing paid is unfinished, no approval or action in flight).
     func isDrained() -> Bool {
         // `busy`: an event is being processed; its actions (a ledger append, a payout) may still be running

@@ -71,7 +71,8 @@ actor ConfigFollower {
     @discardableResult
     func applyPendingIfSafe() async -> Bool {
         guard let overlay = pending else { return false }
-        guard await runner.isDrained(), await !runner.cashPaymentWaiting() else { return false }
+        // A safe moment: no resident at the kiosk (from the first tap to the last page), nothing in flight.
+        guard await !runner.hasSessionInProgress() else { return false }
         guard let ledger = await kiosk.ledger, await ledger.problem == nil else {
             logger.warning("central configuration \(overlay.version) waits: the ledger cannot be written")
             return false
