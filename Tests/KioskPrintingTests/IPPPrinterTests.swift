@@ -144,8 +144,11 @@ struct IPPPrinterTests {
         defer { peer.shutdown() }
         let patient = try printer(peer)
         let impatient = try printer(peer, busyRetries: 0)
-        try peer.setFault("slow", true, value: "2")
+        try peer.setFault("slow", true, value: "4")
         let first = try await patient.submit(try job("1111-2222-3333-0004").0)
+        // ippeveprinter answers busy only while it is processing a job: wait until it is (a loaded
+        // machine may take a while to start it), then the impatient submit must be refused.
+        #expect(try await eventually { try await patient.jobState(first) == .processing })
         await #expect(throws: PrinterError.busy) { try await impatient.submit(try job("1111-2222-3333-0005").0) }
         let second = try await patient.submit(try job("1111-2222-3333-0006").0)
         #expect(try await patient.jobState(first) == .completed)
