@@ -68,11 +68,8 @@ public struct SyncClient: Sendable {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeoutSeconds))
             status = Int(response.status.code)
             bytes = try await response.body.collect(upTo: 1 << 20)
-        } catch let error as NIOSSLError {
-            throw .untrusted(Self.tlsReason(error))
-        } catch let error as NIOSSLExtraError {
-            throw .untrusted(String(describing: error))
         } catch {
+            if let reason = SyncTrust.failureReason(error) { throw .untrusted(reason) }
             throw .unreachable(String(describing: error))
         }
         let data = Data(bytes.readableBytesView)
@@ -85,13 +82,5 @@ public struct SyncClient: Sendable {
             throw .refused(status: status, problem: problem)
         }
         throw .badAnswer(status: status, body: String(decoding: data.prefix(200), as: UTF8.self))
-    }
-
-    private static func tlsReason(_ error: NIOSSLError) -> String {
-        let text = String(describing: error)
-        if text.contains("CERTIFICATE_VERIFY_FAILED") {
-            return "central's certificate is not issued by the CA in sync.ca_file (\(text))"
-        }
-        return text
     }
 }

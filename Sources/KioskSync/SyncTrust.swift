@@ -41,3 +41,19 @@ public struct SyncTrust: Sendable {
         self.tlsConfiguration = configuration
     }
 }
+
+extension SyncTrust {
+    /// The sentence for a TLS failure (certificate refused, handshake failed), or nil when `error` is
+    /// not one: every client of central reports an untrusted central the same way.
+    static func failureReason(_ error: any Error) -> String? {
+        if let error = error as? NIOSSLError {
+            let text = String(describing: error)
+            if text.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "central's certificate is not issued by the CA in sync.ca_file (\(text))"
+            }
+            return text
+        }
+        if let error = error as? NIOSSLExtraError { return String(describing: error) }
+        return nil
+    }
+}

@@ -16,7 +16,7 @@ struct SyncTLSTests {
     }
 
     /// A registered kiosk key and an HTTPS kiosk-central on a free port signed by `ca`.
-    static func central(ca: TemporaryDirectory, folder: TemporaryDirectory) async throws -> (ChildProcess, Int, String) {
+    static func central(ca: TemporaryDirectory, folder: TemporaryDirectory, seedRegistry: Bool = false) async throws -> (ChildProcess, Int, String) {
         let keyPath = folder.file("kiosk.key")
         let created = try await runProcess(BuiltProducts.path("kioskctl"), ["keys", "init", "--key", keyPath])
         try #require(created.status == 0, "\(created.stderr)")
@@ -27,6 +27,11 @@ struct SyncTLSTests {
             BuiltProducts.path("kiosk-central"),
             ["kiosks", "add", "--database", database, "--id", "TEST-0001", "--public-key", publicKey, "--name", "test", "--district", "진주시"])
         try #require(add.status == 0, "\(add.stderr)")
+        if seedRegistry {
+            let seeded = try await runProcess(
+                BuiltProducts.path("kiosk-central"), ["registry", "seed", "--database", database, "--residents", "60", "--seed", "1"])
+            try #require(seeded.status == 0, "\(seeded.stderr)")
+        }
         let port = try SyncWithCentralTests.freePort()
         let central = try ChildProcess(
             BuiltProducts.path("kiosk-central"),
@@ -67,6 +72,43 @@ struct SyncTLSTests {
                 "/usr/bin/curl", ["-s", "--cacert", ca.file("ca.pem"), "https://127.0.0.1:\(port)/v1/verify/\(number)"])
             #expect(answer.stdout.contains("\"found\":true") && answer.stdout.contains("\"kioskID\":\"TEST-0001\""), "\(answer.stdout)")
         }
+        #expect(await kiosk.stop() == 0)
+    }
+
+    @Test func theIdentityBackEndTrustsTheSameCA() async throws {
+        let ca = try await Self.makeCA()
+        let folder = try TemporaryDirectory(prefix: "identity-tls")
+        let (central, port, keyPath) = try await Self.central(ca: ca, folder: folder, seedRegistry: true)
+        defer { central.terminate() }
+        let listed = try await runProcess(
+            BuiltProducts.path("kiosk-central"), ["registry", "enrolled", "--database", folder.file("central.sqlite"), "--json"])
+        let residents = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let rrn = try #require(residents.first { $0["fingerSeed"] as? Int == 1 }?["residentNumber"] as? String)
+        let kiosk = try SessionKiosk(
+            documentSource: "backend",
+            extra: "[identity]\nbackend = \"central\"\nagency_poll_seconds = 1\n"
+                + "[sync]\nurl = \"https://127.0.0.1:\(port)\"\nkey = \"\(keyPath)\"\nca_file = \"\(ca.file("ca.pem"))\"\n")
+        try await kiosk.start()
+        // The agency report arrives over HTTPS: a document no agency serves leaves the menu.
+        var unavailable: [[String: Any]] = []
+        for _ in 0..<100 where unavailable.isEmpty {
+            unavailable = (try await kiosk.api("GET", "/documents").json["unavailable"] as? [[String: Any]]) ?? []
+            if unavailable.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(unavailable.contains { $0["code"] as? String == "FR-BASIC" }, "\(kiosk.process?.stderr ?? "")")
+        // The thumb is verified by central over HTTPS.
+        let started = try await kiosk.api("POST", "/sessions")
+        let id = try #require(started.json["id"] as? String)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/documents", #"{"documents":[{"code":"RR-DEUNGBON"}]}"#)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/identity/rrn", #"{"rrn":"\#(rrn)"}"#)
+        _ = try await kiosk.api("POST", "/sessions/\(id)/identity/thumb")
+        var view: [String: Any] = [:]
+        for _ in 0..<300 {
+            view = try await kiosk.api("GET", "/sessions/\(id)").json
+            if view["phase"] as? String != "identifying" || (view["identity"] as? [String: Any])?["capture"] as? String == "idle" { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(view["phase"] as? String == "options", "\(view)")
         #expect(await kiosk.stop() == 0)
     }
 

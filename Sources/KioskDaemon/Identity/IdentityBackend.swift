@@ -39,17 +39,20 @@ struct IdentityBackend: Sendable {
                 throw SetupError(description: "the central identity back-end needs [sync] url and key_file")
             }
             let key: KioskSigningKey
+            let trust: SyncTrust?
             do {
                 key = try KioskSigningKey(contentsOf: keyPath)
+                // The same CA the sync client trusts: over HTTPS no other certificate is accepted.
+                trust = try configuration.syncCAFile.map { path throws(SyncTrustError) in try SyncTrust(caFile: path) }
             } catch {
-                throw SetupError(description: "the central identity back-end cannot read the kiosk key: \(error)")
+                throw SetupError(description: "the central identity back-end cannot read the kiosk key or CA file: \(error)")
             }
             let kioskID = configuration.kiosk.id
             return IdentityBackend(
-                name: "central", verifier: CentralIdentityVerifier(baseURL: url, kioskID: kioskID, key: key),
-                documents: CentralDocumentSource(baseURL: url, kioskID: kioskID, key: key),
-                mobileID: CentralMobileIDSessions(baseURL: url, kioskID: kioskID, key: key),
-                agencies: CentralAgencyStatus(baseURL: url, kioskID: kioskID, key: key))
+                name: "central", verifier: CentralIdentityVerifier(baseURL: url, kioskID: kioskID, key: key, trust: trust),
+                documents: CentralDocumentSource(baseURL: url, kioskID: kioskID, key: key, trust: trust),
+                mobileID: CentralMobileIDSessions(baseURL: url, kioskID: kioskID, key: key, trust: trust),
+                agencies: CentralAgencyStatus(baseURL: url, kioskID: kioskID, key: key, trust: trust))
         case let other?:
             throw SetupError(description: "identity back-end \"\(other)\" is not available in this kioskd")
         }

@@ -6,9 +6,10 @@ import NIOHTTP1
 public struct CentralAgencyStatus: Sendable {
     private let caller: CentralCaller
 
-    /// A reader for central at `baseURL` (requests are signed as kiosk `kioskID` with `key`); gives up after `timeout`.
-    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10)) {
-        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout)
+    /// A reader for central at `baseURL` (requests are signed as kiosk `kioskID` with `key`); gives up after `timeout`;
+    /// over HTTPS only `trust`'s CA is accepted.
+    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10), trust: SyncTrust? = nil) {
+        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout, trust: trust)
     }
 
     /// Every agency's status.
@@ -17,7 +18,7 @@ public struct CentralAgencyStatus: Sendable {
         let answer: CentralCaller.Answer
         switch await caller.send(.GET, "/v1/agencies", signed: false) {
         case .success(let received): answer = received
-        case .failure(let failure): throw .unreachable(failure.message)
+        case .failure(let failure): throw failure.untrusted ? .untrusted(failure.message) : .unreachable(failure.message)
         }
         guard answer.status == 200 else {
             if let problem = try? WireCoding.decoder().decode(CentralProblem.self, from: answer.body) {

@@ -7,9 +7,9 @@ public struct CentralDocumentSource: DocumentSource {
     private let caller: CentralCaller
 
     /// A source for kiosk `kioskID` talking to central at `baseURL`, signing with `key`; each request gives
-    /// up after `timeout`.
-    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(15)) {
-        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout)
+    /// up after `timeout`; over HTTPS only `trust`'s CA is accepted.
+    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(15), trust: SyncTrust? = nil) {
+        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout, trust: trust)
     }
 
     /// The content central returns for `request`.

@@ -7,9 +7,10 @@ public struct CentralIdentityVerifier: IdentityVerifier {
     private let caller: CentralCaller
 
     /// A verifier for kiosk `kioskID` talking to central at `baseURL` (e.g. `http://127.0.0.1:8090`),
-    /// signing with `key`; each request gives up after `timeout`.
-    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10)) {
-        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout)
+    /// signing with `key`; each request gives up after `timeout`;
+    /// over HTTPS only `trust`'s CA is accepted.
+    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10), trust: SyncTrust? = nil) {
+        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout, trust: trust)
     }
 
     /// Central's verdict for `request`.

@@ -7,9 +7,10 @@ import NIOHTTP1
 public struct CentralMobileIDSessions: MobileIDSessions {
     private let caller: CentralCaller
 
-    /// Sessions for kiosk `kioskID` at central `baseURL`, signing with `key`; each request gives up after `timeout`.
-    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10)) {
-        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout)
+    /// Sessions for kiosk `kioskID` at central `baseURL`, signing with `key`; each request gives up after `timeout`;
+    /// over HTTPS only `trust`'s CA is accepted.
+    public init(baseURL: String, kioskID: String, key: KioskSigningKey, timeout: Duration = .seconds(10), trust: SyncTrust? = nil) {
+        caller = CentralCaller(baseURL: baseURL, kioskID: kioskID, key: key, timeout: timeout, trust: trust)
     }
 
     /// A new one-time request for `kioskID` (must be this client's kiosk: central checks it against the signature).
