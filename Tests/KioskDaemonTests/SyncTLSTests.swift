@@ -109,6 +109,15 @@ struct SyncTLSTests {
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(view["phase"] as? String == "options", "\(view)")
+        // A mobile-ID QR made by an HTTPS central sends the wallet to https, never to plain http.
+        _ = try await kiosk.api("POST", "/sessions/\(id)/cancel")
+        let second = try #require(try await kiosk.api("POST", "/sessions").json["id"] as? String)
+        _ = try await kiosk.api("POST", "/sessions/\(second)/documents", #"{"documents":[{"code":"RR-DEUNGBON"}]}"#)
+        let mobile = try await kiosk.api("POST", "/sessions/\(second)/identity/mobile-id")
+        let qr = try #require(((mobile.json["identity"] as? [String: Any])?["mobileID"] as? [String: Any])?["qrText"] as? String, "\(mobile.json)")
+        let components = try #require(URLComponents(string: qr))
+        let responseURI = try #require(components.queryItems?.first { $0.name == "response_uri" }?.value)
+        #expect(responseURI.hasPrefix("https://127.0.0.1:\(port)/"), "\(qr)")
         #expect(await kiosk.stop() == 0)
     }
 

@@ -15,6 +15,8 @@ struct CentralIdentityAPI: Sendable {
     let authenticator: KioskRequestAuthenticator
     let reader: CentralRequestReader
     let logger: Logger
+    /// `https` when central serves TLS: the QR codes' request and response URIs use it.
+    let scheme: String
 
     /// The API over `storage`; the service loads in `loader` (put it in the server's service group).
     /// - Throws: `CentralIdentityConfigurationError` naming a bad issuer key or hours rule.
@@ -24,6 +26,7 @@ struct CentralIdentityAPI: Sendable {
         authenticator = KioskRequestAuthenticator(storage: storage)
         reader = CentralRequestReader(bodyLimit: configuration.bodyLimit)
         self.logger = logger
+        scheme = configuration.tls == nil ? "http" : "https"
     }
 
     /// Adds the routes to `router`.
@@ -60,15 +63,21 @@ struct CentralIdentityAPI: Sendable {
         }
     }
 
-    func verify(_ request: Request) async -> Response {
-        switch await signed(request, as: IdentityVerifyBody.self) {
-        case .failure(let problem): return problem.response
+    /// A signed request's kiosk and body, and the loaded service to answer it.
+    private func signedForService<T: Decodable>(
+        _ request: Request, as type: T.Type
+    ) async -> Result<(kioskID: String, body: T, service: CentralIdentityService), ProblemResponse> {
+        switch await signed(request, as: type) {
+        case .failure(let problem): return .failure(problem)
         case .success(let (kioskID, body)):
-            let service: CentralIdentityService
-            switch await loader.service() {
-            case .success(let loaded): service = loaded
-            case .failure(let problem): return problem.response
-            }
+            return await loader.service().map { (kioskID, body, $0) }
+        }
+    }
+
+    func verify(_ request: Request) async -> Response {
+        switch await signedForService(request, as: IdentityVerifyBody.self) {
+        case .failure(let problem): return problem.response
+        case .success(let (kioskID, body, service)):
             switch await service.verify(body, kioskID: kioskID, now: Date()) {
             case .success(let answer): return CentralResponses.json(answer)
             case .failure(let problem): return problem.response
@@ -77,14 +86,9 @@ struct CentralIdentityAPI: Sendable {
     }
 
     func document(_ request: Request, code: String) async -> Response {
-        switch await signed(request, as: DocumentFetchBody.self) {
+        switch await signedForService(request, as: DocumentFetchBody.self) {
         case .failure(let problem): return problem.response
-        case .success(let (kioskID, body)):
-            let service: CentralIdentityService
-            switch await loader.service() {
-            case .success(let loaded): service = loaded
-            case .failure(let problem): return problem.response
-            }
+        case .success(let (kioskID, body, service)):
             switch await service.document(code: code, body: body, kioskID: kioskID, now: Date()) {
             case .success(let content): return CentralResponses.json(content)
             case .failure(let refusal): return CentralResponses.json(refusal.problem, status: HTTPResponse.Status(code: refusal.status))
@@ -106,16 +110,11 @@ struct CentralIdentityAPI: Sendable {
     }
 
     func startMobileID(_ request: Request) async -> Response {
-        switch await signed(request, as: MobileIDStartBody.self) {
+        switch await signedForService(request, as: MobileIDStartBody.self) {
         case .failure(let problem): return problem.response
-        case .success(let (kioskID, body)):
-            let service: CentralIdentityService
-            switch await loader.service() {
-            case .success(let loaded): service = loaded
-            case .failure(let problem): return problem.response
-            }
+        case .success(let (kioskID, body, service)):
             let host = request.head.authority ?? "127.0.0.1"
-            switch await service.startMobileID(kioskID: kioskID, body: body, baseURL: "http://\(host)", now: Date()) {
+            switch await service.startMobileID(kioskID: kioskID, body: body, baseURL: "\(scheme)://\(host)", now: Date()) {
             case .success(let answer): return CentralResponses.json(answer)
             case .failure(let problem): return problem.response
             }
