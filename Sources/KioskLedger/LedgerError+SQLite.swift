@@ -5,6 +5,7 @@ extension LedgerError {
     /// Maps an error thrown by GRDB/SQLite at the wall to a `LedgerError` naming `path`.
     static func from(_ error: any Error, path: String) -> LedgerError {
         if let ledgerError = error as? LedgerError { return ledgerError }
+        if error is CancellationError { return .cancelled(path: path) }
         guard let databaseError = error as? DatabaseError else {
             return .storage(path: path, code: -1, reason: String(describing: error))
         }

@@ -1,7 +1,7 @@
 public import KioskCore
 
-/// Why the ledger could not do what was asked. Every case except `invalidArgument` means the kiosk must
-/// stop taking money (report a hardwareError status with `description` as the reason). Entries appended
+/// Why the ledger could not do what was asked. Every case except `invalidArgument` and `cancelled`
+/// means the kiosk must stop taking money (report a hardwareError status with `description` as the reason). Entries appended
 /// before the error stay in the file: a failed append changes nothing.
 public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The disk (or the configured size limit) is full: nothing more can be appended.
@@ -21,11 +21,16 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     case storage(path: String, code: Int32, reason: String)
     /// The call itself was wrong (e.g. an empty batch); nothing was written. Money may still be taken.
     case invalidArgument(String)
+    /// The calling task was cancelled (shutdown) before the write committed; nothing was written and the
+    /// file is fine.
+    case cancelled(path: String)
 
     /// Whether the kiosk must stop taking money.
     public var stopsTakingMoney: Bool {
-        if case .invalidArgument = self { return false }
-        return true
+        switch self {
+        case .invalidArgument, .cancelled: false
+        default: true
+        }
     }
 
     /// A sentence naming the file and the problem.
@@ -39,6 +44,7 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         case .refused(let path, let reason): "ledger \(path): write refused (\(reason))"
         case .storage(let path, let code, let reason): "ledger \(path): SQLite error \(code) (\(reason))"
         case .invalidArgument(let message): "ledger: \(message)"
+        case .cancelled(let path): "ledger \(path): append cancelled before it was written (shutting down)"
         }
     }
 }

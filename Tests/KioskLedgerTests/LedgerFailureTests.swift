@@ -40,6 +40,28 @@ struct LedgerFailureTests {
         #expect(try await ledger.verify().isIntact)
     }
 
+    @Test("an append from a cancelled task (shutdown) writes nothing, is not a ledger fault, and the next append chains on")
+    func cancelledAppend() async throws {
+        let fixture = try LedgerFixture()
+        let ledger = try Ledger(path: fixture.path)
+        try await ledger.append(LedgerFixture.record(.paid, amount: 1))
+        let outcome = await Task { () async -> LedgerError? in
+            withUnsafeCurrentTask { $0?.cancel() }
+            do throws(LedgerError) {
+                try await ledger.append(LedgerFixture.record(.printing))
+                return nil
+            } catch {
+                return error
+            }
+        }.value
+        #expect(outcome == .cancelled(path: fixture.path))
+        #expect(outcome?.stopsTakingMoney == false)
+        #expect(try await ledger.count() == 1, "nothing of the cancelled append was written")
+        let next = try await ledger.append(LedgerFixture.record(.issued))
+        #expect(next.sequence == 2)
+        #expect(try await ledger.verify().isIntact)
+    }
+
     @Test("a read-only file fails appends with readOnly and keeps its entries readable")
     func readOnlyFile() async throws {
         let fixture = try LedgerFixture()

@@ -67,13 +67,7 @@ actor DaemonLedger {
             throw .refused(path: ledger?.path ?? "(not open)", reason: problem ?? "ledger not open")
         }
         do throws(LedgerError) {
-            // An append is never abandoned half-way because the calling task was cancelled (shutdown
-            // cancels background jobs): it runs in a task of its own that cancellation does not reach,
-            // and the caller waits for its durable result.
-            let write = Task { () async -> Result<[LedgerEntry], LedgerError> in
-                do throws(LedgerError) { return .success(try await ledger.append(records)) } catch { return .failure(error) }
-            }
-            let entries = try await write.value.get()
+            let entries = try await ledger.append(records)
             if let last = entries.last?.sequence {
                 head = last
                 metrics.ledgerHead.record(last)
