@@ -75,7 +75,7 @@ enum SessionAPI {
 
     /// Adds the routes to `router`.
     static func register(on router: Router<KioskRequestContext>, kiosk: Kiosk, runner: SessionRunner) {
-        let api = router.group("/api/v1").add(middleware: LoopbackOnly())
+        let api = router.group("/api/v1")  // loopback peer, Host and Origin: LocalOriginOnly on the whole router
 
         api.get("/documents") { _, _ -> Response in
             let configuration = await kiosk.configuration
@@ -86,8 +86,10 @@ enum SessionAPI {
             let identityAvailable = await runner.identityAvailable
             var documents: [OfferedDocument] = []
             var unavailable: [UnavailableDocument] = []
-            for type in catalog.documents where availability.isOffered(type, at: now) {
-                if let why = await runner.backendUnavailableReason(type.code) {
+            let offeredNow = catalog.documents.filter { availability.isOffered($0, at: now) }
+            let backendReasons = await runner.backendUnavailableReasons(offeredNow.map(\.code))
+            for type in offeredNow {
+                if let why = backendReasons[type.code] {
                     unavailable.append(UnavailableDocument(code: type.code, nameKo: type.nameKo, nameEn: type.nameEn, reason: why))
                     continue
                 }
@@ -134,7 +136,7 @@ enum SessionAPI {
                     guard availability.isOffered(type, at: Date()) else {
                         throw SessionRunner.Refusal(status: 409, message: "\(at).code: \(type.code) is not offered at this hour")
                     }
-                    if let why = await runner.backendUnavailableReason(type.code) {
+                    if let why = await runner.backendUnavailableReasons([type.code])[type.code] {
                         throw SessionRunner.Refusal(status: 503, message: "\(at).code: \(type.code) is unavailable: \(why)")
                     }
                     if type.identity == .fingerprint, await !runner.identityAvailable {
@@ -290,19 +292,5 @@ enum SessionAPI {
             return json(Problem(error: refusal.message), status: HTTPResponse.Status(code: refusal.status))
         }
         return json(Problem(error: "\(error)"), status: .internalServerError)
-    }
-
-    /// Refuses every client that is not on the loopback interface.
-    struct LoopbackOnly: RouterMiddleware {
-        typealias Context = KioskRequestContext
-
-        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-            let host = context.remoteAddress?.ipAddress ?? ""
-            let loopback = host.hasPrefix("127.") || host == "::1" || host.hasPrefix("::ffff:127.")
-            guard loopback else {
-                return SessionAPI.json(Problem(error: "the session API answers loopback clients only"), status: .forbidden)
-            }
-            return try await next(request, context)
-        }
     }
 }

@@ -27,6 +27,13 @@ actor BackendAvailability {
         return reasonFor(status: status)
     }
 
+    /// `reason(for:)` of each of `codes` that cannot be issued now.
+    func reasons(for codes: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for code in codes { out[code] = reason(for: code) }
+        return out
+    }
+
     private func reasonFor(status: AgencyStatus) -> String? {
         switch status.state {
         case "down": return "the \(status.agency) back-end is down" + (status.reason.map { ": \($0)" } ?? "")

@@ -103,10 +103,11 @@ actor SessionRunner {
     /// Sets the tracker of the document back-end's agencies.
     func setBackendAvailability(_ availability: BackendAvailability?) { backendAvailability = availability }
 
-    /// Why `code`'s content cannot be fetched now (agency down or closed, not served), or nil.
-    func backendUnavailableReason(_ code: String) async -> String? {
-        guard case .backend = source, let backendAvailability else { return nil }
-        return await backendAvailability.reason(for: code)
+    /// Why each of `codes` cannot have its content fetched now (agency down or closed, not served);
+    /// codes that can are absent.
+    func backendUnavailableReasons(_ codes: [String]) async -> [String: String] {
+        guard case .backend = source, let backendAvailability else { return [:] }
+        return await backendAvailability.reasons(for: codes)
     }
 
     // MARK: - the API's requests
