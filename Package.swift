@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-central",
             dependencies: [
-                "KioskCentral", "KioskCore", "KioskSync",  // issue 5: bench-ingest needs entries, keys and raw GRDB
+                "KioskCentral", "KioskCore", "KioskSync", "KioskRegistry",  // issue 5: bench-ingest needs entries, keys and raw GRDB
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

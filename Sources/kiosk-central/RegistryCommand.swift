@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskCentral
+import KioskRegistry
 import KioskCore
 
 /// `kiosk-central registry seed`: stores the synthetic registry's parameters (and a fresh secret) in
@@ -66,7 +67,7 @@ struct RegistryCommand: AsyncParsableCommand {
                 }
                 print("# SYNTHETIC residents (no real person): number, name, finger seed, household members, exemptions")
                 for row in rows {
-                    print([row.residentNumber, row.name, "finger_seed=\(row.fingerSeed)", "\(row.householdMembers)", row.exemptions.joined(separator: ",")]
+                    print([row.residentNumber, row.name, row.fingerSeed.map { "finger_seed=\($0)" } ?? "recording \(row.recording ?? 0)", "\(row.householdMembers)", row.exemptions.joined(separator: ",")]
                         .joined(separator: "\t"))
                 }
             } catch {

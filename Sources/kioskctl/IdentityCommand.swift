@@ -23,15 +23,6 @@ struct IdentityCommand: ParsableCommand {
         @Option(help: "The registry's households ([identity] synthetic_households).") var households = 200
         @Flag(help: "Print JSON.") var json = false
 
-        struct Row: Encodable {
-            var residentNumber: String
-            var name: String
-            var thumb: String
-            var fingerSeed: Int?
-            var householdMembers: Int
-            var exemptions: [String]
-        }
-
         func validate() throws {
             guard (0...Int(Int32.max)).contains(seed) else { throw ValidationError("--seed: must be 0 to \(Int32.max)") }
             guard (1...100_000).contains(households) else { throw ValidationError("--households: must be 1 to 100000") }
@@ -40,18 +31,7 @@ struct IdentityCommand: ParsableCommand {
         func run() throws {
             let today = SeoulTime.localDate(of: Date())
             let registry = SyntheticRegistry(.init(seed: UInt64(seed), households: households, asOf: today))
-            let rows = registry.enrolments.map { enrolment -> Row in
-                let resident = registry.residents[enrolment.resident]
-                let (thumb, fingerSeed): (String, Int?) =
-                    switch enrolment.source {
-                    case .syntheticThumb(let seed): ("synthetic thumb \(seed)", Int(seed))
-                    case .recording(let index): ("recording \(index)", nil)
-                    }
-                return Row(
-                    residentNumber: Self.hyphenated(resident.residentNumber.unmaskedDigits), name: resident.name, thumb: thumb,
-                    fingerSeed: fingerSeed, householdMembers: registry.households[resident.household].members.count,
-                    exemptions: resident.exemptions.map(\.id))
-            }
+            let rows = registry.enrolledResidents()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -61,12 +41,9 @@ struct IdentityCommand: ParsableCommand {
             print("SYNTHETIC residents (seed \(seed), \(households) households) — not real people")
             for row in rows {
                 let exemptions = row.exemptions.isEmpty ? "" : "  exempt: " + row.exemptions.joined(separator: ",")
-                print("\(row.residentNumber)  \(row.name)  \(row.thumb)  household of \(row.householdMembers)\(exemptions)")
+                let thumb = row.fingerSeed.map { "synthetic thumb \($0)" } ?? "recording \(row.recording ?? 0)"
+                print("\(row.residentNumber)  \(row.name)  \(thumb)  household of \(row.householdMembers)\(exemptions)")
             }
-        }
-
-        private static func hyphenated(_ digits: String) -> String {
-            String(digits.prefix(6)) + "-" + String(digits.dropFirst(6))
         }
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 public import KioskCore
-import KioskRegistry
+public import KioskRegistry
 
 /// `kiosk-central registry seed`: chooses the registry's parameters and stores them (with a fresh secret)
 /// so that `serve` rebuilds the same synthetic registry at every start.
@@ -15,35 +15,13 @@ public enum CentralRegistrySeeding {
         public var enrolled: [(thumbSeed: UInt64, maskedNumber: String)]
     }
 
-    /// A synthetic resident whose right thumb is enrolled: what a demonstrator types and presents.
-    public struct EnrolledResident: Sendable, Codable {
-        /// The synthetic registration number, `yymmdd-nnnnnnn` (no real person holds it).
-        public var residentNumber: String
-        /// The synthetic name.
-        public var name: String
-        /// The simulated reader's `finger_seed` that presents this thumb.
-        public var fingerSeed: UInt64
-        /// Members of the resident's household.
-        public var householdMembers: Int
-        /// Exemption ids the registry confirms.
-        public var exemptions: [String]
-    }
-
     /// The enrolled residents of the registry stored in `storage`.
     /// - Throws: `Refusal` when no registry is seeded; `CentralStorageError`.
     public static func enrolled(storage: any CentralIdentityStorage) async throws -> [EnrolledResident] {
         guard let parameters = try await storage.registryParameters() else {
             throw Refusal(description: "no registry is seeded: run `kiosk-central registry seed --residents N`")
         }
-        let registry = try CentralRegistry(parameters: parameters).registry
-        return registry.enrolments.compactMap { enrolment in
-            guard case .syntheticThumb(let thumb) = enrolment.source else { return nil }
-            let resident = registry.residents[enrolment.resident]
-            let digits = resident.residentNumber.unmaskedDigits
-            return EnrolledResident(
-                residentNumber: String(digits.prefix(6)) + "-" + String(digits.dropFirst(6)), name: resident.name, fingerSeed: thumb,
-                householdMembers: registry.households[resident.household].members.count, exemptions: resident.exemptions.map(\.id))
-        }
+        return try CentralRegistry(parameters: parameters).registry.enrolledResidents()
     }
 
     /// Why seeding was refused.
