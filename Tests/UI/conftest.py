@@ -18,6 +18,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -293,6 +294,17 @@ def wait_screen(driver, *names, timeout=20):
     except Exception:
         raise AssertionError(f"expected screen {names}, still on {screen(driver)!r}: {driver.find_element(By.ID, 'screen').text!r}")
     return screen(driver)
+
+
+def text_of(driver, element_id, attempts=20):
+    """The element's text; the page re-renders a screen when the session changes (e.g. money inserted),
+    so an element found a moment ago may be replaced before its text is read: find it again."""
+    for _ in range(attempts - 1):
+        try:
+            return driver.find_element(By.ID, element_id).text
+        except StaleElementReferenceException:
+            time.sleep(0.02)
+    return driver.find_element(By.ID, element_id).text
 
 
 def click(driver, element_id, timeout=10):

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from audit import audit
-from conftest import click, screen, wait_screen
+from conftest import click, screen, text_of, wait_screen
 
 
 def open_home(browser, kiosk, query="?voice=on"):
@@ -50,10 +50,10 @@ def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk, central):
     kiosk.ctl("cash", "insert", "1000")
     browser.implicitly_wait(0)
     for _ in range(100):
-        if "1,000" in browser.find_element(By.ID, "inserted").text:
+        if "1,000" in text_of(browser, "inserted"):
             break
         time.sleep(0.05)
-    assert "1,000" in browser.find_element(By.ID, "inserted").text, "the inserted amount is shown live"
+    assert "1,000" in text_of(browser, "inserted"), "the inserted amount is shown live"
     kiosk.ctl("cash", "insert", "5000")
     wait_screen(browser, "printing", "done")
     if screen(browser) == "printing":
