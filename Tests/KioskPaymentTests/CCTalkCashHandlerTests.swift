@@ -1,6 +1,7 @@
 import KioskCore
 import KioskDevices
 import KioskPayment
+import KioskTestSupport
 import Testing
 
 @Suite("ccTalk cash handler against the emulator")
