@@ -82,6 +82,10 @@ public struct KioskDaemon: Sendable {
         // MARK: issue 4 (sessions): the ledger, recovery at start, the session runner
         let ledger = await DaemonLedger.open(path: configuration.ledgerPath, metrics: metrics, logger: logger)
         await kiosk.attach(ledger: ledger)
+        // MARK: issue 9 (payment): ccTalk hopper counts come back from the ledger before the first session.
+        if await ledger.problem == nil, await !HopperCountRecovery.run(ledger: ledger, cash: devices.cash, logger: logger) {
+            await ledger.fail("hopper counts could not be restored from the ledger (see the log)")
+        }
         if await ledger.problem == nil,
            await !SessionMoneyRecovery.reconcileCounters(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
             await ledger.fail("recovery at start did not finish (see the log)")

@@ -22,6 +22,23 @@ struct CCTalkCashHandlerTests {
         #expect(await rig.handler.inventory().accepted == [100, 500, 1000, 5000, 10000].map(won))
     }
 
+    @Test("a refill is checked before anything changes, then adds to the counts; an empty hopper takes change again")
+    func refill() async throws {
+        let rig = try await PaymentRig.start(coins500: 0, coins100: 3)
+        defer { rig.emulator.stop() }
+        #expect(try await rig.handler.hopperCounts(afterRefill: [won(500): 20]) == [won(500): 20, won(100): 3])
+        #expect(await rig.handler.hopperCounts() == [won(500): 0, won(100): 3], "asking changes nothing")
+        await #expect(throws: CashError.deviceError("no hopper pays 50원")) { try await rig.handler.refill([won(500): 5, won(50): 1]) }
+        await #expect(throws: CashError.deviceError("a refill of 500원 must add at least one coin, not 0")) { try await rig.handler.refill([won(500): 0]) }
+        #expect(await rig.handler.hopperCounts() == [won(500): 0, won(100): 3], "a refused refill changes nothing")
+        rig.emulator.with(EmulatedHopper.self, at: PaymentRig.hopper500) { $0.coins = 20 }
+        try await rig.handler.refill([won(500): 20, won(100): 7])
+        #expect(await rig.handler.hopperCounts() == [won(500): 20, won(100): 10])
+        #expect(try await rig.handler.dispense(won(1200)) == DispenseResult(paid: won(1200), shortfall: .zero))
+        #expect(await rig.handler.hopperCounts() == [won(500): 18, won(100): 8])
+        #expect(rig.paidOut(by: PaymentRig.hopper500) == 2 && rig.paidOut(by: PaymentRig.hopper100) == 2)
+    }
+
     @Test("a channel whose coin id disagrees with the configuration stops start with a clear error")
     func wrongChannel() async throws {
         let emulator = try CCTalkEmulator(devices: [EmulatedCoinAcceptor(address: 2, coinIDs: [1: "KR500A"])])

@@ -166,14 +166,27 @@ public actor CCTalkCashHandler: CashHandler {
         return cashBox
     }
 
+    /// What the cash box holds by the host's count, per denomination (since start or the last collection).
     public func cashBoxContents() -> [Money: Int] { cashBox }
 
-    public func refill(_ coins: [Money: Int]) throws(CashError) {
-        let counts = hopperCounts()
-        for (coin, count) in coins where counts[coin] == nil || count <= 0 {
-            throw .deviceError(counts[coin] == nil ? "no hopper pays \(coin)" : "a refill of \(coin) must add at least one coin")
+    /// The hopper counts a refill of `coins` would give, without changing anything (the daemon records
+    /// them in the ledger before it calls `refill`).
+    /// - Throws: `CashError.deviceError` naming a coin no hopper pays or a count below one.
+    public func hopperCounts(afterRefill coins: [Money: Int]) throws(CashError) -> [Money: Int] {
+        var counts = hopperCounts()
+        for (coin, count) in coins.sorted(by: { $0.key < $1.key }) {
+            guard let current = counts[coin] else { throw .deviceError("no hopper pays \(coin)") }
+            guard count > 0 else { throw .deviceError("a refill of \(coin) must add at least one coin, not \(count)") }
+            counts[coin] = current + count
         }
-        for (coin, count) in coins { try setHopperCount(coin, count: counts[coin, default: 0] + count) }
+        return counts
+    }
+
+    /// A technician put `coins` into the hoppers: adds them to the host's counts.
+    /// - Throws: `CashError.deviceError` naming a coin no hopper pays or a count below one (nothing changes then).
+    public func refill(_ coins: [Money: Int]) throws(CashError) {
+        let after = try hopperCounts(afterRefill: coins)
+        for coin in coins.keys.sorted() { try setHopperCount(coin, count: after[coin]!) }
     }
 
     /// Clears a latched fraud or jam after a technician has looked at the module.
