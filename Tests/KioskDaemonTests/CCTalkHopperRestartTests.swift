@@ -58,6 +58,14 @@ struct CCTalkHopperRestartTests {
     /// Pays an 800 won document with a bill of `billType` through the session API and the emulator;
     /// returns the change the session reports.
     static func payWithBill(_ kiosk: SessionKiosk, _ emulator: CCTalkEmulator, billType: Int) async throws -> Int? {
+        let id = try await insertBill(kiosk, emulator, billType: billType)
+        let done = try await kiosk.waitFinished(id)
+        try #require(done["phase"] as? String == "finished", "session: \(done)")
+        return (done["payment"] as? [String: Any])?["change"] as? Int
+    }
+
+    /// Starts paying an 800 won document in cash and feeds a bill of `billType`; returns the session id.
+    static func insertBill(_ kiosk: SessionKiosk, _ emulator: CCTalkEmulator, billType: Int) async throws -> String {
         let (id, quoted) = try await kiosk.quoted("LD-PRICE")
         try #require(quoted["total"] as? Int == 800)
         let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
@@ -71,9 +79,17 @@ struct CCTalkHopperRestartTests {
         }
         try #require(enabled, "kioskd never enabled bill type \(billType)")
         emulator.with(EmulatedBillValidator.self, at: billValidator) { $0.insert(type: billType) }
-        let done = try await kiosk.waitFinished(id)
-        try #require(done["phase"] as? String == "finished", "session: \(done)")
-        return (done["payment"] as? [String: Any])?["change"] as? Int
+        return id
+    }
+
+    /// The emulated bus: coin acceptor, bill validator, hoppers for 500 and 100 won holding the given coins.
+    static func emulator(coins500: Int, coins100: Int) throws -> CCTalkEmulator {
+        try CCTalkEmulator(devices: [
+            EmulatedCoinAcceptor(address: coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
+            EmulatedBillValidator(address: billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
+            EmulatedHopper(address: hopper500, coinID: "KR500A", coins: coins500),
+            EmulatedHopper(address: hopper100, coinID: "KR100A", coins: coins100),
+        ])
     }
 
     static func physical(_ emulator: CCTalkEmulator) -> [Int: Int] {
@@ -83,12 +99,7 @@ struct CCTalkHopperRestartTests {
 
     @Test("refill, pay with change, kill -9, restart: the hoppers hold exactly what the ledger says and change is still paid")
     func countsSurviveKill() async throws {
-        let emulator = try CCTalkEmulator(devices: [
-            EmulatedCoinAcceptor(address: Self.coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
-            EmulatedBillValidator(address: Self.billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
-            EmulatedHopper(address: Self.hopper500, coinID: "KR500A", coins: 0),
-            EmulatedHopper(address: Self.hopper100, coinID: "KR100A", coins: 0),
-        ])
+        let emulator = try Self.emulator(coins500: 0, coins100: 0)
         defer { emulator.stop() }
         let kiosk = try Self.kiosk(on: emulator)
         try await kiosk.start()
@@ -126,9 +137,9 @@ struct CCTalkHopperRestartTests {
         // The ledger: the refill and every cash movement carry the counts after it; the refused refill wrote nothing.
         let entries = try await kiosk.entries()
         let refills = entries.filter { $0.record.kind == .cashRefilled }
-        #expect(refills.map(\.record.paymentReference) == ["hoppers 100=40 500=30"])
+        #expect(refills.map(\.record.paymentReference) == ["hoppers 100=40@0 500=30@0"])
         let dispensed = entries.filter { $0.record.kind == .cashDispensed }
-        #expect(dispensed.map(\.record.paymentReference) == ["hoppers 100=38 500=22", "hoppers 100=36 500=14"])
+        #expect(dispensed.map(\.record.paymentReference) == ["hoppers 100=38@1 500=22@1", "hoppers 100=36@2 500=14@2"])
         #expect(dispensed.map(\.record.amount) == [Money(won: 4200), Money(won: 4200)])
         #expect(entries.filter { $0.record.kind == .cashStacked }.map(\.record.amount) == [Money(won: 5000), Money(won: 5000)])
         // Cash in the box equals the ledger's sum; coins out of the hoppers equal the ledger's payouts.
@@ -137,5 +148,47 @@ struct CCTalkHopperRestartTests {
         let paidOut = emulator.with(EmulatedHopper.self, at: Self.hopper500) { $0.totalPaid } * 500
             + emulator.with(EmulatedHopper.self, at: Self.hopper100) { $0.totalPaid } * 100
         #expect(paidOut == dispensed.reduce(0) { $0 + ($1.record.amount?.won ?? 0) })
+    }
+
+    @Test("kill -9 while a hopper pays change: at restart the payout finishes, its coins come off the count and into the ledger, the rest is owed")
+    func killMidPayout() async throws {
+        let emulator = try Self.emulator(coins500: 30, coins100: 40)
+        defer { emulator.stop() }
+        let kiosk = try Self.kiosk(on: emulator)
+        try await kiosk.start()
+        let refill = try await kiosk.ctl(["cash", "refill", "--coin", "100=40", "--coin", "500=30"])
+        try #require(refill.status == 0, "\(refill.stderr)")
+
+        // The 500 won hopper takes the dispense command but its motor does not move until kioskd is gone.
+        emulator.with(EmulatedHopper.self, at: Self.hopper500) { $0.coinsPerStatusPoll = 0 }
+        let id = try await Self.insertBill(kiosk, emulator, billType: 2)
+        var started = false
+        for _ in 0..<500 {
+            started = emulator.with(EmulatedHopper.self, at: Self.hopper500) { $0.remaining == 8 }
+            if started { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(started, "kioskd never asked the 500 won hopper for 8 coins")
+        await kiosk.kill9()
+        emulator.with(EmulatedHopper.self, at: Self.hopper500) { $0.coinsPerStatusPoll = 3 }
+        #expect(Self.physical(emulator) == [500: 30, 100: 40], "nothing paid yet")
+        let before = try await kiosk.entries()
+        #expect(!before.contains { $0.record.kind == .cashDispensed }, "the payout is not in the ledger")
+
+        try await kiosk.start()
+        // The hopper finished its 8 coins while kioskd started; the 100 won hopper was never asked.
+        #expect(Self.physical(emulator) == [500: 22, 100: 40])
+        #expect(try await Self.payout(kiosk) == [100: 40, 500: 22])
+        #expect(kiosk.process?.stderr.contains("hoppers paid 4,000원 (500×8) the ledger had not recorded") == true, "\(kiosk.process?.stderr ?? "")")
+        #expect(await kiosk.stop() == 0)
+
+        let session = try await kiosk.entries().filter { $0.record.sessionID?.uuidString.lowercased() == id.lowercased() }
+        let dispensed = session.filter { $0.record.kind == .cashDispensed }
+        #expect(dispensed.map(\.record.amount) == [Money(won: 4000)])
+        #expect(dispensed.first?.record.paymentReference == "hoppers 100=40@0 500=22@1")
+        #expect(dispensed.first?.record.detail?.hasPrefix("recovered at start") == true)
+        // 5,000 in, 800 kept, 4,000 paid out: the 200 the 100 won hopper never paid is owed to the resident.
+        let owed = session.filter { $0.record.kind == .cashOwed }.reduce(0) { $0 + ($1.record.amount?.won ?? 0) }
+        #expect(owed == 200, "\(session.map { "\($0.record.kind.rawValue) \($0.record.amount?.won ?? 0) \($0.record.detail ?? "")" })")
     }
 }

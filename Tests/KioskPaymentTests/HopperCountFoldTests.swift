@@ -33,11 +33,16 @@ struct HopperCountFoldTests {
         #expect(counts.reference == "hoppers 100=37 500=12")
         #expect(HopperLedgerCounts(reference: counts.reference) == counts)
         #expect(HopperLedgerCounts(reference: "hoppers 100=0")?.counts == [Self.coin100: 0])
+        let counted = HopperLedgerCounts([Self.coin500: 12, Self.coin100: 37], counters: [Self.coin500: 255, Self.coin100: 0, Money(won: 50): 3])
+        #expect(counted.reference == "hoppers 100=37@0 500=12@255", "a counter without a count is dropped")
+        #expect(HopperLedgerCounts(reference: counted.reference) == counted)
+        #expect(HopperLedgerCounts(reference: "hoppers 100=37@4 500=12")?.counters == [Self.coin100: 4])
     }
 
     @Test("other references are not hopper counts", arguments: [
         nil, "", "hoppers", "hoppers ", "counters box=1000 out=200", "A12345678", "hoppers 100=-1", "hoppers 100=x",
-        "hoppers 0=5", "hoppers 100=5 100=6", "hoppers 100:5", "hoppersX 100=5",
+        "hoppers 0=5", "hoppers 100=5 100=6", "hoppers 100:5", "hoppersX 100=5", "hoppers 100=5@256", "hoppers 100=5@",
+        "hoppers 100=5@1@2", "hoppers 100=@3",
     ])
     func rejects(reference: String?) {
         #expect(HopperLedgerCounts(reference: reference) == nil)
@@ -48,15 +53,16 @@ struct HopperCountFoldTests {
         let entries = Self.chain([
             (.cashRefilled, "hoppers 100=200 500=100"),
             (.cashStacked, "hoppers 100=200 500=100"),
-            (.cashDispensed, "hoppers 100=198 500=92"),
+            (.cashDispensed, "hoppers 100=198@7 500=92@3"),
             (.paid, nil),
-            (.cashRefilled, "hoppers 100=248"),  // only the 100 won hopper is recorded here
+            (.cashRefilled, "hoppers 100=248"),  // only the 100 won hopper is recorded here, without its counter
             (.issued, nil),
         ])
         let fold = Self.fold(entries)
         #expect(fold.isComplete && fold.missing.isEmpty)
         #expect(fold.counts == [Self.coin100: 248, Self.coin500: 92])
         #expect(fold.sources == [Self.coin100: 5, Self.coin500: 3])
+        #expect(fold.counters == [Self.coin500: 3], "the counter comes from the same entry as the count")
         #expect(fold.unrecordedMovements == [Self.coin100: 0, Self.coin500: 0])
     }
 
@@ -108,6 +114,20 @@ struct HopperCountFoldTests {
         let fold = Self.fold(Self.chain([(.cashRefilled, "hoppers 50=9 100=4")]), coins: [Self.coin100])
         #expect(fold.counts == [Self.coin100: 4])
         #expect(fold.isComplete)
+    }
+
+    @Test("the hopper's payout counter against the ledger's", arguments: [
+        (UInt8(4), CCTalkHopperStatus(eventCounter: 4, coinsRemaining: 0, lastPaid: 8, lastUnpaid: 0), HopperPayoutAudit.recorded),
+        (4, CCTalkHopperStatus(eventCounter: 5, coinsRemaining: 0, lastPaid: 8, lastUnpaid: 0), .unrecorded(coins: 8)),
+        (255, CCTalkHopperStatus(eventCounter: 1, coinsRemaining: 0, lastPaid: 3, lastUnpaid: 2), .unrecorded(coins: 3)),
+        (0, CCTalkHopperStatus(eventCounter: 1, coinsRemaining: 0, lastPaid: 0, lastUnpaid: 6), .unrecorded(coins: 0)),
+        (4, CCTalkHopperStatus(eventCounter: 0, coinsRemaining: 0, lastPaid: 0, lastUnpaid: 0),
+         .unknown(reason: "the hopper was reset (event counter 0, the ledger has 4)")),
+        (4, CCTalkHopperStatus(eventCounter: 6, coinsRemaining: 0, lastPaid: 1, lastUnpaid: 0),
+         .unknown(reason: "the hopper's event counter is 6, the ledger has 4: more than one payout is unrecorded")),
+    ])
+    func audit(recorded: UInt8, status: CCTalkHopperStatus, expected: HopperPayoutAudit) {
+        #expect(HopperPayoutAudit.compare(recordedCounter: recorded, status: status) == expected)
     }
 
     @Test func anEmptyLedgerRestoresNothing() {

@@ -9,6 +9,12 @@ import Logging
 /// in `paymentReference`); at start, before the first session, the counts are folded back from the
 /// newest entries and handed to the module with `setHopperCount`.
 ///
+/// The host can die between a payout and the entry that records it; the hopper keeps its payout event
+/// counter. Each entry records the counters too, and a hopper whose counter is one further on paid
+/// coins the ledger never heard of: they are taken off its count and recorded as `cash-dispensed` for
+/// the last session (closing its refund when the amount matches an interrupted one), before
+/// `SessionMoneyRecovery` balances that session.
+///
 /// A coin no entry records (a ledger from before counts were recorded, or a hopper never refilled)
 /// starts at 0 with a warning: the kiosk then offers "exact amount or card only" until a technician
 /// counts the hopper and refills it, rather than promising change it may not have.
@@ -19,19 +25,21 @@ enum HopperCountRecovery {
     /// The counts to record with a cash entry now, if the module keeps host-side hopper counts.
     static func reference(_ cash: any CashHandler) async -> String? {
         guard let handler = cash as? CCTalkCashHandler else { return nil }
-        return HopperLedgerCounts(await handler.hopperCounts()).reference
+        return HopperLedgerCounts(await handler.hopperCounts(), counters: await handler.hopperPayoutCounters()).reference
     }
 
     /// The counts to record with a refill of `coins`, before the refill is applied.
     /// - Throws: `CashError` naming a coin no hopper pays (nothing is recorded then).
     static func reference(_ cash: any CashHandler, afterRefill coins: [Money: Int]) async throws(CashError) -> String? {
         guard let handler = cash as? CCTalkCashHandler else { return nil }
-        return HopperLedgerCounts(try await handler.hopperCounts(afterRefill: coins)).reference
+        let counts = try await handler.hopperCounts(afterRefill: coins)
+        return HopperLedgerCounts(counts, counters: await handler.hopperPayoutCounters()).reference
     }
 
-    /// Restores the hopper counts of a ccTalk module from the ledger. False when the ledger cannot be
-    /// read (the counts then stay at 0: the kiosk promises no change it cannot prove).
-    static func run(ledger: DaemonLedger, cash: any CashHandler, logger: Logger) async -> Bool {
+    /// Restores the hopper counts of a ccTalk module from the ledger and records payouts it missed.
+    /// False when the ledger cannot be read or written (the counts then stay at 0: the kiosk promises
+    /// no change it cannot prove).
+    static func run(ledger: DaemonLedger, cash: any CashHandler, kioskID: String, logger: Logger) async -> Bool {
         guard let handler = cash as? CCTalkCashHandler else { return true }
         let coins = Set(await handler.hopperCounts().keys)
         guard !coins.isEmpty else { return true }
@@ -68,6 +76,61 @@ enum HopperCountRecovery {
                     "hopper \(coin): no ledger entry records its coins (\(stale) older payout or refill entries without counts); it counts as empty until a technician counts it and runs kioskctl cash refill")
             }
         }
-        return true
+        return await recordMissedPayouts(fold: fold, handler: handler, ledger: ledger, kioskID: kioskID, logger: logger)
+    }
+
+    /// Compares each hopper's payout counter with the ledger's and records what it paid unrecorded.
+    private static func recordMissedPayouts(
+        fold: HopperCountFold, handler: CCTalkCashHandler, ledger: DaemonLedger, kioskID: String, logger: Logger
+    ) async -> Bool {
+        let statuses = await handler.hopperStatusAtStart()
+        var missed: [Money: Int] = [:]
+        for coin in fold.coins.sorted() {
+            guard let recorded = fold.counters[coin], let status = statuses[coin] else { continue }
+            switch HopperPayoutAudit.compare(recordedCounter: recorded, status: status) {
+            case .recorded: break
+            case .unrecorded(let coins) where coins > 0: missed[coin] = coins
+            case .unrecorded: break
+            case .unknown(let reason):
+                logger.warning("hopper \(coin): \(reason); its count \(fold.counts[coin] ?? 0) may be wrong: count the hopper and refill it")
+            }
+        }
+        guard !missed.isEmpty else { return true }
+        for (coin, coins) in missed {
+            do throws(CashError) {
+                try await handler.setHopperCount(coin, count: max(0, (fold.counts[coin] ?? 0) - coins))
+            } catch {
+                logger.error("hopper counts: \(error.description)")
+            }
+        }
+        let amount = missed.reduce(Money.zero) { $0 + $1.key * $1.value }
+        let coins = missed.keys.sorted().map { "\($0.won)×\(missed[$0]!)" }.joined(separator: " ")
+        do throws(LedgerError) {
+            let recent = try await ledger.tail(SessionMoneyRecovery.window)
+            let sessionID = recent.last(where: { $0.record.sessionID != nil })?.record.sessionID
+            let snapshot = await reference(handler)
+            let refunding = try await ledger.openIssuances().last {
+                $0.record.sessionID == sessionID && $0.record.kind == .refundStarted && $0.record.amount == amount
+            }
+            var records = [
+                LedgerRecord(
+                    kind: .cashDispensed, kioskID: kioskID, instant: LedgerInstant.now(), sessionID: sessionID, amount: amount,
+                    paymentMethod: .cash, paymentReference: snapshot,
+                    detail: refunding == nil ? "recovered at start: paid out per the hoppers' payout status (\(coins))" : "refund")
+            ]
+            if let refunding {
+                var refunded = refunding.record
+                refunded.kind = .refunded
+                refunded.instant = LedgerInstant.now()
+                refunded.detail = "recovered at start: paid out per the hoppers' payout status"
+                records.append(refunded)
+            }
+            try await ledger.append(records)
+            logger.warning("hoppers paid \(amount) (\(coins)) the ledger had not recorded (the last run stopped mid-payout): recorded now")
+            return true
+        } catch {
+            logger.critical("hopper counts: a missed payout of \(amount) cannot be recorded: \(error.description)")
+            return false
+        }
     }
 }

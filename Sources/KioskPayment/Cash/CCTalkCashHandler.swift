@@ -21,6 +21,10 @@ public actor CCTalkCashHandler: CashHandler {
         var sensorLow = false
         var jammed = false
         var empty = false
+        /// The payout event counter as the host last knows it (nil: unknown).
+        var payoutCounter: UInt8?
+        /// The payout status read at `start()`.
+        var statusAtStart: CCTalkHopperStatus?
     }
 
     private enum RouteOutcome {
@@ -115,9 +119,20 @@ public actor CCTalkCashHandler: CashHandler {
         }
         for index in hoppers.indices {
             let unit = hoppers[index]
+            var found: CCTalkHopperStatus?
             try await bringUp("hopper \(unit.config.coin)", unit.driver.peripheral, category: "Payout") { () throws(CCTalkError) in
                 try await unit.driver.enable()
+                // A payout a previous run left running (the host died, the hopper did not) finishes first.
+                let status = try await unit.driver.status()
+                if status.coinsRemaining > 0 {
+                    _ = try await self.waitForPayout(unit.driver, counter: status.eventCounter)
+                    found = try await unit.driver.status()
+                } else {
+                    found = status
+                }
             }
+            hoppers[index].statusAtStart = found
+            hoppers[index].payoutCounter = found?.eventCounter
             await refreshSensors(index)
         }
         publishStatus()
@@ -155,6 +170,18 @@ public actor CCTalkCashHandler: CashHandler {
     /// Coins in each hopper as the host counts them.
     public func hopperCounts() -> [Money: Int] {
         Dictionary(uniqueKeysWithValues: hoppers.map { ($0.config.coin, $0.count) })
+    }
+
+    /// Each hopper's payout event counter as the host last knows it (read at `start()`, then from every
+    /// dispense it accepted); a hopper whose last dispense had a lost outcome has none.
+    public func hopperPayoutCounters() -> [Money: UInt8] {
+        Dictionary(uniqueKeysWithValues: hoppers.compactMap { unit in unit.payoutCounter.map { (unit.config.coin, $0) } })
+    }
+
+    /// The payout status each hopper reported at `start()`, after any payout a previous run left running
+    /// had finished: compared with the ledger's last counter it tells a payout the ledger never recorded.
+    public func hopperStatusAtStart() -> [Money: CCTalkHopperStatus] {
+        Dictionary(uniqueKeysWithValues: hoppers.compactMap { unit in unit.statusAtStart.map { (unit.config.coin, $0) } })
     }
 
     /// Coins and notes that went into the cash box since start or the last `collectCashBox()`.
@@ -439,8 +466,10 @@ public actor CCTalkCashHandler: CashHandler {
             let counter: UInt8
             do {
                 counter = try await driver.dispense(chunk)
+                hoppers[index].payoutCounter = counter
             } catch {
                 if case .outcomeUnknown = error {
+                    hoppers[index].payoutCounter = nil
                     hoppers[index].jammed = true
                     events.publish(.fault(reason: "\(name): \(error.description); counted as unpaid, hopper out of service until checked"))
                 } else {

@@ -13,6 +13,8 @@ public struct HopperCountFold: Sendable, Hashable {
     public let coins: Set<Money>
     /// The restored count of each coin found so far.
     public private(set) var counts: [Money: Int] = [:]
+    /// The hopper's payout event counter recorded with each count, where the entry has one.
+    public private(set) var counters: [Money: UInt8] = [:]
     /// The sequence number of the entry each count comes from.
     public private(set) var sources: [Money: Int64] = [:]
     /// Per coin found: hopper movements newer than its count that record no counts (0 on a ledger
@@ -39,6 +41,7 @@ public struct HopperCountFold: Sendable, Hashable {
             if let recorded = HopperLedgerCounts(reference: entry.record.paymentReference) {
                 for (coin, count) in recorded.counts where coins.contains(coin) && counts[coin] == nil {
                     counts[coin] = count
+                    counters[coin] = recorded.counters[coin]
                     sources[coin] = entry.sequence
                     unrecordedMovements[coin] = unrecordedSoFar
                 }
