@@ -83,7 +83,7 @@ public struct KioskDaemon: Sendable {
         let ledger = await DaemonLedger.open(path: configuration.ledgerPath, metrics: metrics, logger: logger)
         await kiosk.attach(ledger: ledger)
         // MARK: issue 9 (payment): ccTalk hopper counts come back from the ledger before the first session.
-        if await ledger.problem == nil, await !HopperCountRecovery.run(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
+        if await ledger.problem == nil, await !CCTalkCashRecovery.run(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
             await ledger.fail("hopper counts could not be restored from the ledger (see the log)")
         }
         if await ledger.problem == nil,

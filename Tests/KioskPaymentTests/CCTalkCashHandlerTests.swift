@@ -39,6 +39,32 @@ struct CCTalkCashHandlerTests {
         #expect(rig.paidOut(by: PaymentRig.hopper500) == 2 && rig.paidOut(by: PaymentRig.hopper100) == 2)
     }
 
+    @Test("a note left in escrow by an earlier run is returned at start, never credited")
+    func escrowReturnedAtStart() async throws {
+        let emulator = try CCTalkEmulator(devices: [
+            EmulatedCoinAcceptor(address: PaymentRig.coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
+            EmulatedBillValidator(address: PaymentRig.billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
+            EmulatedHopper(address: PaymentRig.hopper500, coinID: "KR500A", coins: 10),
+            EmulatedHopper(address: PaymentRig.hopper100, coinID: "KR100A", coins: 10),
+        ])
+        defer { emulator.stop() }
+        emulator.with(EmulatedBillValidator.self, at: PaymentRig.billValidator) { validator in
+            validator.masterEnabled = true
+            validator.inhibitMask = 0b111
+            validator.insert(type: 2)
+        }
+        let handler = try CCTalkCashHandler(configuration: PaymentRig.configuration(path: emulator.path))
+        try await handler.start()
+        #expect(await handler.returnedEscrowAtStart())
+        #expect(await handler.noteInEscrow() == nil)
+        #expect(emulator.with(EmulatedBillValidator.self, at: PaymentRig.billValidator) { ($0.escrow, $0.stacked, $0.returned) } == (nil, [], [2]))
+        #expect(await handler.cashBoxContents().isEmpty)
+
+        let again = try CCTalkCashHandler(configuration: PaymentRig.configuration(path: emulator.path))
+        try await again.start()
+        #expect(await again.returnedEscrowAtStart() == false, "an empty escrow is not an error and returns nothing")
+    }
+
     @Test("a channel whose coin id disagrees with the configuration stops start with a clear error")
     func wrongChannel() async throws {
         let emulator = try CCTalkEmulator(devices: [EmulatedCoinAcceptor(address: 2, coinIDs: [1: "KR500A"])])

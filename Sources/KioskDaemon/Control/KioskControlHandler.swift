@@ -169,7 +169,7 @@ struct KioskControlHandler: ControlHandler {
         let counts = contents.keys.sorted().map { "\($0.won)×\(contents[$0]!)" }.joined(separator: " ")
         var after = await CashCounters.read(kiosk.devices.cash)
         after?.box = 0
-        let hoppers = await HopperCountRecovery.reference(kiosk.devices.cash)  // issue 9
+        let hoppers = await CCTalkCashRecovery.reference(kiosk.devices.cash)  // issue 9
         let record = LedgerRecord(
             kind: .cashCollected, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total,
             paymentReference: after?.reference ?? hoppers, detail: counts.isEmpty ? "cash box empty" : counts)
@@ -191,7 +191,7 @@ struct KioskControlHandler: ControlHandler {
         // issue 9: a ccTalk module's hopper counts after the refill go with the entry (checked before anything is written).
         let hoppers: String?
         do throws(CashError) {
-            hoppers = try await HopperCountRecovery.reference(kiosk.devices.cash, afterRefill: coins)
+            hoppers = try await CCTalkCashRecovery.reference(kiosk.devices.cash, afterRefill: coins)
         } catch {
             return failure(.failed("refill not recorded: \(error)"))
         }

@@ -641,7 +641,7 @@ actor SessionRunner {
         if result.paid > .zero { records.append(await cashRecord(.cashDispensed, id, amount: result.paid, detail: detail)) }
         if result.shortfall > .zero {
             var owed = moneyRecord(.cashOwed, id, amount: result.shortfall, detail: "\(detail): the cash module could not pay it out")
-            owed.paymentReference = await HopperCountRecovery.reference(devices.cash)  // issue 9: a hopper found empty counts 0
+            owed.paymentReference = await CCTalkCashRecovery.reference(devices.cash)  // issue 9: a hopper found empty counts 0
             records.append(owed)
             if let id { sessions[id]?.owed += result.shortfall }
         }
@@ -804,13 +804,13 @@ actor SessionRunner {
     /// A record of money moved through the cash module; when the module keeps counters (the simulated
     /// one does, as ccTalk hoppers do), their values after the movement go into `paymentReference`, so
     /// recovery at start can find a movement the crash kept out of the ledger. A ccTalk module's hopper
-    /// counts after the movement go there instead (`HopperCountRecovery` restores them at start).
+    /// counts after the movement go there instead (`CCTalkCashRecovery` restores them at start).
     private func cashRecord(_ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil) async -> LedgerRecord {
         var record = moneyRecord(kind, id, amount: amount, detail: detail)
         if let counters = await CashCounters.read(devices.cash)?.reference {
             record.paymentReference = counters
         } else {
-            record.paymentReference = await HopperCountRecovery.reference(devices.cash)
+            record.paymentReference = await CCTalkCashRecovery.reference(devices.cash)
         }
         return record
     }

@@ -44,6 +44,7 @@ public actor CCTalkCashHandler: CashHandler {
     private var acceptorJam: String?
     private var stackerFull = false
     private var cashBox: [Money: Int] = [:]
+    private var returnedNoteAtStart = false
     private var identities: [String: CCTalkDeviceIdentity] = [:]
     private let events = EventBroadcaster<CashEvent>()
     private let broadcaster: StatusBroadcaster<DeviceStatus>
@@ -114,6 +115,13 @@ public actor CCTalkCashHandler: CashHandler {
                     }
                 }
                 try await billValidator.peripheral.setMasterEnabled(false)
+                // A note a previous run left in escrow was never credited: it goes back to the resident.
+                do throws(CCTalkError) {
+                    try await billValidator.route(.returnBill)
+                    self.returnedNoteAtStart = true
+                } catch {
+                    guard case .unexpectedReply(_, 154, "escrow is empty") = error else { throw error }
+                }
                 _ = try await billValidator.readEvents()
             }
         }
@@ -223,6 +231,9 @@ public actor CCTalkCashHandler: CashHandler {
         for index in hoppers.indices { hoppers[index].jammed = false }
         publishStatus()
     }
+
+    /// Whether `start()` found a note left in escrow (by a run that stopped mid-payment) and returned it.
+    public func returnedEscrowAtStart() -> Bool { returnedNoteAtStart }
 
     /// The note held in escrow, if any.
     public func noteInEscrow() -> Money? { escrow }

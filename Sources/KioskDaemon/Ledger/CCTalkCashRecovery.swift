@@ -4,7 +4,7 @@ import KioskLedger
 import KioskPayment
 import Logging
 
-/// The ledger as the source of truth for the coins in ccTalk hoppers (they only sense low/empty; the
+/// Recovery at start for a ccTalk cash module. Mostly: the ledger as the source of truth for the coins in ccTalk hoppers (they only sense low/empty; the
 /// count is the host's). Every cash entry carries the counts after its movement (`HopperLedgerCounts`
 /// in `paymentReference`); at start, before the first session, the counts are folded back from the
 /// newest entries and handed to the module with `setHopperCount`.
@@ -18,7 +18,7 @@ import Logging
 /// A coin no entry records (a ledger from before counts were recorded, or a hopper never refilled)
 /// starts at 0 with a warning: the kiosk then offers "exact amount or card only" until a technician
 /// counts the hopper and refills it, rather than promising change it may not have.
-enum HopperCountRecovery {
+enum CCTalkCashRecovery {
     /// How many entries are read per step, newest first.
     static let page: Int64 = 2_000
 
@@ -41,6 +41,9 @@ enum HopperCountRecovery {
     /// no change it cannot prove).
     static func run(ledger: DaemonLedger, cash: any CashHandler, kioskID: String, logger: Logger) async -> Bool {
         guard let handler = cash as? CCTalkCashHandler else { return true }
+        if await handler.returnedEscrowAtStart() {
+            logger.warning("cash: a note left in escrow by the last run (never credited) was returned at start")
+        }
         let coins = Set(await handler.hopperCounts().keys)
         guard !coins.isEmpty else { return true }
         var fold = HopperCountFold(coins: coins)
