@@ -62,6 +62,9 @@ struct CCTalkCrashTests {
         let paidOut = emulator.with(EmulatedHopper.self, at: CCTalkHopperRestartTests.hopper500) { $0.totalPaid } * 500
             + emulator.with(EmulatedHopper.self, at: CCTalkHopperRestartTests.hopper100) { $0.totalPaid } * 100
         #expect(dispensed.reduce(0) { $0 + ($1.record.amount?.won ?? 0) } == paidOut, "round \(round): coins out vs ledger payouts")
+        let stackedInBox = emulator.with(EmulatedBillValidator.self, at: CCTalkHopperRestartTests.billValidator) { $0.stacked }.count * 5000
+        let stackedInLedger = entries.filter { $0.record.kind == .cashStacked }.reduce(0) { $0 + ($1.record.amount?.won ?? 0) }
+        #expect(stackedInBox == stackedInLedger, "round \(round): notes in the cash box vs the ledger")
         #expect(emulator.with(EmulatedBillValidator.self, at: CCTalkHopperRestartTests.billValidator) { $0.escrow } == nil,
                 "round \(round): no note stays in escrow")
         return dispensed.filter { ($0.record.detail ?? "").hasPrefix("recovered at start") }.count
