@@ -132,12 +132,16 @@ struct CCTalkHopperRestartTests {
         #expect(try await Self.payWithBill(kiosk, emulator, billType: 2) == 4200)
         #expect(Self.physical(emulator) == [500: 14, 100: 36])
         #expect(try await Self.payout(kiosk) == [100: 36, 500: 14])
+        // The cash box holds both notes, the one from before the kill too: the collection records both.
+        let collect = try await kiosk.ctl(["cash", "collect"])
+        #expect(collect.status == 0 && collect.stdout.contains("cash box collected: 10,000원 (5000×2)"), "\(collect.stdout) \(collect.stderr)")
         #expect(await kiosk.stop() == 0)
 
         // The ledger: the refill and every cash movement carry the counts after it; the refused refill wrote nothing.
         let entries = try await kiosk.entries()
         let refills = entries.filter { $0.record.kind == .cashRefilled }
         #expect(refills.map(\.record.paymentReference) == ["hoppers 100=40@0 500=30@0"])
+        #expect(entries.filter { $0.record.kind == .cashCollected }.map(\.record.amount) == [Money(won: 10000)])
         let dispensed = entries.filter { $0.record.kind == .cashDispensed }
         #expect(dispensed.map(\.record.paymentReference) == ["hoppers 100=38@1 500=22@1", "hoppers 100=36@2 500=14@2"])
         #expect(dispensed.map(\.record.amount) == [Money(won: 4200), Money(won: 4200)])

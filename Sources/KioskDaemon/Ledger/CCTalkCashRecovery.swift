@@ -4,10 +4,11 @@ import KioskLedger
 import KioskPayment
 import Logging
 
-/// Recovery at start for a ccTalk cash module. Mostly: the ledger as the source of truth for the coins in ccTalk hoppers (they only sense low/empty; the
-/// count is the host's). Every cash entry carries the counts after its movement (`HopperLedgerCounts`
-/// in `paymentReference`); at start, before the first session, the counts are folded back from the
-/// newest entries and handed to the module with `setHopperCount`.
+/// Recovery at start for a ccTalk cash module, whose counts live in host memory: the ledger is their
+/// source of truth. The cash box is what came in since the last collection (`CashBoxFold`). The coins
+/// in the hoppers (they only sense low/empty) come from the counts every cash entry carries after its
+/// movement (`HopperLedgerCounts` in `paymentReference`): at start, before the first session, they are
+/// folded back from the newest entries and handed to the module with `setHopperCount`.
 ///
 /// The host can die between a payout and the entry that records it; the hopper keeps its payout event
 /// counter. Each entry records the counters too, and a hopper whose counter is one further on paid
@@ -36,7 +37,7 @@ enum CCTalkCashRecovery {
         return HopperLedgerCounts(counts, counters: await handler.hopperPayoutCounters()).reference
     }
 
-    /// Restores the hopper counts of a ccTalk module from the ledger and records payouts it missed.
+    /// Restores the hopper counts and the cash box of a ccTalk module from the ledger and records payouts it missed.
     /// False when the ledger cannot be read or written (the counts then stay at 0: the kiosk promises
     /// no change it cannot prove).
     static func run(ledger: DaemonLedger, cash: any CashHandler, kioskID: String, logger: Logger) async -> Bool {
@@ -45,20 +46,30 @@ enum CCTalkCashRecovery {
             logger.warning("cash: a note left in escrow by the last run (never credited) was returned at start")
         }
         let coins = Set(await handler.hopperCounts().keys)
-        guard !coins.isEmpty else { return true }
         var fold = HopperCountFold(coins: coins)
+        var box = CashBoxFold(denominations: Set(await handler.inventory().accepted))
         do throws(LedgerError) {
             let reader = try await ledger.readable()
             var upper = await ledger.head
-            while upper > 0 && !fold.isComplete {
+            while upper > 0 && !(fold.isComplete && box.isComplete) {
                 let lower = max(0, upper - page)
                 let entries = try await reader.entries(after: lower, limit: Int(upper - lower))
                 fold.read(newestFirst: entries.reversed())
+                box.read(newestFirst: entries.reversed())
                 upper = lower
             }
         } catch {
-            logger.critical("hopper counts: the ledger cannot be read (\(error.description)); every hopper counts as empty")
+            logger.critical("cash: the ledger cannot be read (\(error.description)); every hopper counts as empty")
             return false
+        }
+        do throws(CashError) {
+            try await handler.restoreCashBox(box.counts)
+        } catch {
+            logger.error("cash box: \(error.description)")
+        }
+        logger.notice("cash box: \(box.total) since the last collection, restored from the ledger")
+        if box.unattributed > .zero {
+            logger.warning("cash box: \(box.unattributed) in the ledger is not one coin or note and is left out of the box's count")
         }
         for coin in coins.sorted() {
             let count = fold.counts[coin] ?? 0

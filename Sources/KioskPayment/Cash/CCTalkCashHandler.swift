@@ -195,6 +195,15 @@ public actor CCTalkCashHandler: CashHandler {
     /// Coins and notes that went into the cash box since start or the last `collectCashBox()`.
     public func cashBoxCounts() -> [Money: Int] { cashBox }
 
+    /// Sets what the cash box holds (restored from the ledger at start: what came in since the last collection).
+    /// - Throws: `CashError.deviceError` for a negative count.
+    public func restoreCashBox(_ counts: [Money: Int]) throws(CashError) {
+        if let (value, count) = counts.first(where: { $0.value < 0 }) {
+            throw .deviceError("cash box count for \(value) must not be negative (\(count))")
+        }
+        cashBox = counts.filter { $0.value > 0 }
+    }
+
     /// The technician emptied the cash box: returns what it held by this count and starts again at zero.
     public func collectCashBox() -> [Money: Int] {
         defer { cashBox = [:] }
