@@ -124,7 +124,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "KioskTestSupport"),
+        .target(name: "KioskTestSupport", dependencies: ["KioskPayment"]),  // issue 9: the ccTalk emulator
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
         .testTarget(
@@ -221,7 +221,7 @@ let package = Package(
             name: "KioskPayment",
             dependencies: ["KioskCore", "KioskDevices"]
         ),
-        .testTarget(name: "KioskPaymentTests", dependencies: ["KioskPayment", "KioskDevices", "KioskCore"]),
+        .testTarget(name: "KioskPaymentTests", dependencies: ["KioskPayment", "KioskDevices", "KioskCore", "KioskTestSupport"]),
 
         // MARK: issue 8 (identity, synthetic registry, mobile ID) targets
         .target(

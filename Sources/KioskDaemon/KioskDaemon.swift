@@ -82,6 +82,11 @@ public struct KioskDaemon: Sendable {
         // MARK: issue 4 (sessions): the ledger, recovery at start, the session runner
         let ledger = await DaemonLedger.open(path: configuration.ledgerPath, metrics: metrics, logger: logger)
         await kiosk.attach(ledger: ledger)
+        // MARK: issue 9 (payment): a ccTalk module's hopper counts and cash box come back from the ledger
+        // (payouts a crash kept out of it are recorded) before the first session.
+        if await ledger.problem == nil, await !CCTalkCashRecovery.run(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
+            await ledger.fail("the cash module's counts could not be restored from the ledger (see the log)")
+        }
         if await ledger.problem == nil,
            await !SessionMoneyRecovery.reconcileCounters(ledger: ledger, cash: devices.cash, kioskID: configuration.kiosk.id, logger: logger) {
             await ledger.fail("recovery at start did not finish (see the log)")

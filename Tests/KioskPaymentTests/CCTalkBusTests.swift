@@ -1,4 +1,5 @@
 import KioskPayment
+import KioskTestSupport
 import Testing
 
 @Suite("ccTalk bus over a pseudo-terminal")

@@ -1,6 +1,7 @@
 import KioskCore
 import KioskDevices
 import KioskPayment
+import KioskTestSupport
 import Testing
 
 @Suite("ccTalk cash handler against the emulator")
@@ -19,6 +20,49 @@ struct CCTalkCashHandlerTests {
         #expect(await rig.handler.status().state == .online)
         #expect(rig.emulator.with(EmulatedCoinAcceptor.self, at: PaymentRig.coinAcceptor) { $0.masterEnabled } == false)
         #expect(await rig.handler.inventory().accepted == [100, 500, 1000, 5000, 10000].map(won))
+    }
+
+    @Test("a refill is checked before anything changes, then adds to the counts; an empty hopper takes change again")
+    func refill() async throws {
+        let rig = try await PaymentRig.start(coins500: 0, coins100: 3)
+        defer { rig.emulator.stop() }
+        #expect(try await rig.handler.hopperCounts(afterRefill: [won(500): 20]) == [won(500): 20, won(100): 3])
+        #expect(await rig.handler.hopperCounts() == [won(500): 0, won(100): 3], "asking changes nothing")
+        await #expect(throws: CashError.deviceError("no hopper pays 50원")) { try await rig.handler.refill([won(500): 5, won(50): 1]) }
+        await #expect(throws: CashError.deviceError("a refill of 500원 must add at least one coin, not 0")) { try await rig.handler.refill([won(500): 0]) }
+        #expect(await rig.handler.hopperCounts() == [won(500): 0, won(100): 3], "a refused refill changes nothing")
+        rig.emulator.with(EmulatedHopper.self, at: PaymentRig.hopper500) { $0.coins = 20 }
+        try await rig.handler.refill([won(500): 20, won(100): 7])
+        #expect(await rig.handler.hopperCounts() == [won(500): 20, won(100): 10])
+        #expect(try await rig.handler.dispense(won(1200)) == DispenseResult(paid: won(1200), shortfall: .zero))
+        #expect(await rig.handler.hopperCounts() == [won(500): 18, won(100): 8])
+        #expect(rig.paidOut(by: PaymentRig.hopper500) == 2 && rig.paidOut(by: PaymentRig.hopper100) == 2)
+    }
+
+    @Test("a note left in escrow by an earlier run is returned at start, never credited")
+    func escrowReturnedAtStart() async throws {
+        let emulator = try CCTalkEmulator(devices: [
+            EmulatedCoinAcceptor(address: PaymentRig.coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
+            EmulatedBillValidator(address: PaymentRig.billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
+            EmulatedHopper(address: PaymentRig.hopper500, coinID: "KR500A", coins: 10),
+            EmulatedHopper(address: PaymentRig.hopper100, coinID: "KR100A", coins: 10),
+        ])
+        defer { emulator.stop() }
+        emulator.with(EmulatedBillValidator.self, at: PaymentRig.billValidator) { validator in
+            validator.masterEnabled = true
+            validator.inhibitMask = 0b111
+            validator.insert(type: 2)
+        }
+        let handler = try CCTalkCashHandler(configuration: PaymentRig.configuration(path: emulator.path))
+        try await handler.start()
+        #expect(await handler.returnedEscrowAtStart())
+        #expect(await handler.noteInEscrow() == nil)
+        #expect(emulator.with(EmulatedBillValidator.self, at: PaymentRig.billValidator) { ($0.escrow, $0.stacked, $0.returned) } == (nil, [], [2]))
+        #expect(await handler.cashBoxContents().isEmpty)
+
+        let again = try CCTalkCashHandler(configuration: PaymentRig.configuration(path: emulator.path))
+        try await again.start()
+        #expect(await again.returnedEscrowAtStart() == false, "an empty escrow is not an error and returns nothing")
     }
 
     @Test("a channel whose coin id disagrees with the configuration stops start with a clear error")

@@ -1,4 +1,5 @@
 import KioskPayment
+import KioskTestSupport
 import Testing
 
 @Suite("ccTalk device drivers against the emulator")

@@ -169,9 +169,10 @@ struct KioskControlHandler: ControlHandler {
         let counts = contents.keys.sorted().map { "\($0.won)×\(contents[$0]!)" }.joined(separator: " ")
         var after = await CashCounters.read(kiosk.devices.cash)
         after?.box = 0
+        let hoppers = await CCTalkCashRecovery.reference(kiosk.devices.cash)  // issue 9
         let record = LedgerRecord(
             kind: .cashCollected, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total,
-            paymentReference: after?.reference, detail: counts.isEmpty ? "cash box empty" : counts)
+            paymentReference: after?.reference ?? hoppers, detail: counts.isEmpty ? "cash box empty" : counts)
         do {
             _ = try await ledger.append([record])
             _ = try await kiosk.devices.cash.collectCashBox()
@@ -187,8 +188,16 @@ struct KioskControlHandler: ControlHandler {
         guard let ledger = await kiosk.ledger else { return failure(.failed("the ledger is not open: nothing can be recorded")) }
         let total = coins.reduce(Money.zero) { $0 + $1.key * $1.value }
         let counts = coins.keys.sorted().map { "\($0.won)×\(coins[$0]!)" }.joined(separator: " ")
+        // issue 9: a ccTalk module's hopper counts after the refill go with the entry (checked before anything is written).
+        let hoppers: String?
+        do throws(CashError) {
+            hoppers = try await CCTalkCashRecovery.reference(kiosk.devices.cash, afterRefill: coins)
+        } catch {
+            return failure(.failed("refill not recorded: \(error)"))
+        }
         let record = LedgerRecord(
-            kind: .cashRefilled, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total, detail: counts)
+            kind: .cashRefilled, kioskID: await kiosk.configuration.kiosk.id, instant: .now(), amount: total,
+            paymentReference: hoppers, detail: counts)
         do {
             _ = try await ledger.append([record])
             try await kiosk.devices.cash.refill(coins)

@@ -640,7 +640,9 @@ actor SessionRunner {
         var records: [LedgerRecord] = []
         if result.paid > .zero { records.append(await cashRecord(.cashDispensed, id, amount: result.paid, detail: detail)) }
         if result.shortfall > .zero {
-            records.append(moneyRecord(.cashOwed, id, amount: result.shortfall, detail: "\(detail): the cash module could not pay it out"))
+            var owed = moneyRecord(.cashOwed, id, amount: result.shortfall, detail: "\(detail): the cash module could not pay it out")
+            owed.paymentReference = await CCTalkCashRecovery.reference(devices.cash)  // issue 9: a hopper found empty counts 0
+            records.append(owed)
             if let id { sessions[id]?.owed += result.shortfall }
         }
         if !records.isEmpty { _ = try? await ledger.append(records) }
@@ -801,10 +803,15 @@ actor SessionRunner {
 
     /// A record of money moved through the cash module; when the module keeps counters (the simulated
     /// one does, as ccTalk hoppers do), their values after the movement go into `paymentReference`, so
-    /// recovery at start can find a movement the crash kept out of the ledger.
+    /// recovery at start can find a movement the crash kept out of the ledger. A ccTalk module's hopper
+    /// counts after the movement go there instead (`CCTalkCashRecovery` restores them at start).
     private func cashRecord(_ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil) async -> LedgerRecord {
         var record = moneyRecord(kind, id, amount: amount, detail: detail)
-        record.paymentReference = await CashCounters.read(devices.cash)?.reference
+        if let counters = await CashCounters.read(devices.cash)?.reference {
+            record.paymentReference = counters
+        } else {
+            record.paymentReference = await CCTalkCashRecovery.reference(devices.cash)
+        }
         return record
     }
 

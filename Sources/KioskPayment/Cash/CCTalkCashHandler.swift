@@ -21,6 +21,10 @@ public actor CCTalkCashHandler: CashHandler {
         var sensorLow = false
         var jammed = false
         var empty = false
+        /// The payout event counter as the host last knows it (nil: unknown).
+        var payoutCounter: UInt8?
+        /// The payout status read at `start()`.
+        var statusAtStart: CCTalkHopperStatus?
     }
 
     private enum RouteOutcome {
@@ -40,6 +44,7 @@ public actor CCTalkCashHandler: CashHandler {
     private var acceptorJam: String?
     private var stackerFull = false
     private var cashBox: [Money: Int] = [:]
+    private var returnedNoteAtStart = false
     private var identities: [String: CCTalkDeviceIdentity] = [:]
     private let events = EventBroadcaster<CashEvent>()
     private let broadcaster: StatusBroadcaster<DeviceStatus>
@@ -110,14 +115,32 @@ public actor CCTalkCashHandler: CashHandler {
                     }
                 }
                 try await billValidator.peripheral.setMasterEnabled(false)
+                // A note a previous run left in escrow was never credited: it goes back to the resident.
+                do throws(CCTalkError) {
+                    try await billValidator.route(.returnBill)
+                    self.returnedNoteAtStart = true
+                } catch {
+                    guard case .unexpectedReply(_, 154, "escrow is empty") = error else { throw error }
+                }
                 _ = try await billValidator.readEvents()
             }
         }
         for index in hoppers.indices {
             let unit = hoppers[index]
+            var found: CCTalkHopperStatus?
             try await bringUp("hopper \(unit.config.coin)", unit.driver.peripheral, category: "Payout") { () throws(CCTalkError) in
                 try await unit.driver.enable()
+                // A payout a previous run left running (the host died, the hopper did not) finishes first.
+                let status = try await unit.driver.status()
+                if status.coinsRemaining > 0 {
+                    _ = try await self.waitForPayout(unit.driver, counter: status.eventCounter)
+                    found = try await unit.driver.status()
+                } else {
+                    found = status
+                }
             }
+            hoppers[index].statusAtStart = found
+            hoppers[index].payoutCounter = found?.eventCounter
             await refreshSensors(index)
         }
         publishStatus()
@@ -157,8 +180,29 @@ public actor CCTalkCashHandler: CashHandler {
         Dictionary(uniqueKeysWithValues: hoppers.map { ($0.config.coin, $0.count) })
     }
 
+    /// Each hopper's payout event counter as the host last knows it (read at `start()`, then from every
+    /// dispense it accepted); a hopper whose last dispense had a lost outcome has none.
+    public func hopperPayoutCounters() -> [Money: UInt8] {
+        Dictionary(uniqueKeysWithValues: hoppers.compactMap { unit in unit.payoutCounter.map { (unit.config.coin, $0) } })
+    }
+
+    /// The payout status each hopper reported at `start()`, after any payout a previous run left running
+    /// had finished: compared with the ledger's last counter it tells a payout the ledger never recorded.
+    public func hopperStatusAtStart() -> [Money: CCTalkHopperStatus] {
+        Dictionary(uniqueKeysWithValues: hoppers.compactMap { unit in unit.statusAtStart.map { (unit.config.coin, $0) } })
+    }
+
     /// Coins and notes that went into the cash box since start or the last `collectCashBox()`.
     public func cashBoxCounts() -> [Money: Int] { cashBox }
+
+    /// Sets what the cash box holds (restored from the ledger at start: what came in since the last collection).
+    /// - Throws: `CashError.deviceError` for a negative count.
+    public func restoreCashBox(_ counts: [Money: Int]) throws(CashError) {
+        if let (value, count) = counts.first(where: { $0.value < 0 }) {
+            throw .deviceError("cash box count for \(value) must not be negative (\(count))")
+        }
+        cashBox = counts.filter { $0.value > 0 }
+    }
 
     /// The technician emptied the cash box: returns what it held by this count and starts again at zero.
     public func collectCashBox() -> [Money: Int] {
@@ -166,14 +210,27 @@ public actor CCTalkCashHandler: CashHandler {
         return cashBox
     }
 
+    /// What the cash box holds by the host's count, per denomination (since start or the last collection).
     public func cashBoxContents() -> [Money: Int] { cashBox }
 
-    public func refill(_ coins: [Money: Int]) throws(CashError) {
-        let counts = hopperCounts()
-        for (coin, count) in coins where counts[coin] == nil || count <= 0 {
-            throw .deviceError(counts[coin] == nil ? "no hopper pays \(coin)" : "a refill of \(coin) must add at least one coin")
+    /// The hopper counts a refill of `coins` would give, without changing anything (the daemon records
+    /// them in the ledger before it calls `refill`).
+    /// - Throws: `CashError.deviceError` naming a coin no hopper pays or a count below one.
+    public func hopperCounts(afterRefill coins: [Money: Int]) throws(CashError) -> [Money: Int] {
+        var counts = hopperCounts()
+        for (coin, count) in coins.sorted(by: { $0.key < $1.key }) {
+            guard let current = counts[coin] else { throw .deviceError("no hopper pays \(coin)") }
+            guard count > 0 else { throw .deviceError("a refill of \(coin) must add at least one coin, not \(count)") }
+            counts[coin] = current + count
         }
-        for (coin, count) in coins { try setHopperCount(coin, count: counts[coin, default: 0] + count) }
+        return counts
+    }
+
+    /// A technician put `coins` into the hoppers: adds them to the host's counts.
+    /// - Throws: `CashError.deviceError` naming a coin no hopper pays or a count below one (nothing changes then).
+    public func refill(_ coins: [Money: Int]) throws(CashError) {
+        let after = try hopperCounts(afterRefill: coins)
+        for coin in coins.keys.sorted() { try setHopperCount(coin, count: after[coin]!) }
     }
 
     /// Clears a latched fraud or jam after a technician has looked at the module.
@@ -183,6 +240,9 @@ public actor CCTalkCashHandler: CashHandler {
         for index in hoppers.indices { hoppers[index].jammed = false }
         publishStatus()
     }
+
+    /// Whether `start()` found a note left in escrow (by a run that stopped mid-payment) and returned it.
+    public func returnedEscrowAtStart() -> Bool { returnedNoteAtStart }
 
     /// The note held in escrow, if any.
     public func noteInEscrow() -> Money? { escrow }
@@ -426,8 +486,10 @@ public actor CCTalkCashHandler: CashHandler {
             let counter: UInt8
             do {
                 counter = try await driver.dispense(chunk)
+                hoppers[index].payoutCounter = counter
             } catch {
                 if case .outcomeUnknown = error {
+                    hoppers[index].payoutCounter = nil
                     hoppers[index].jammed = true
                     events.publish(.fault(reason: "\(name): \(error.description); counted as unpaid, hopper out of service until checked"))
                 } else {

@@ -1,19 +1,24 @@
 /// A bill validator with escrow: bill events (159), routing (154), bill ids (157).
-final class EmulatedBillValidator: EmulatedDevice {
+public final class EmulatedBillValidator: EmulatedDevice {
     /// Bill type → bill id (`KR1000A`).
-    let billIDs: [Int: String]
-    var ring = EmulatedEventRing()
-    private(set) var escrow: Int?
-    private(set) var stacked: [Int] = []
-    private(set) var returned: [Int] = []
+    public let billIDs: [Int: String]
+    /// The bill event buffer (header 159).
+    public var ring = EmulatedEventRing()
+    /// The bill type held in escrow, if any.
+    public private(set) var escrow: Int?
+    /// Bill types routed to the stacker, in order.
+    public private(set) var stacked: [Int] = []
+    /// Bill types given back, in order.
+    public private(set) var returned: [Int] = []
 
-    init(address: UInt8 = 40, billIDs: [Int: String]) {
+    /// A validator at `address` knowing `billIDs`.
+    public init(address: UInt8 = 40, billIDs: [Int: String]) {
         self.billIDs = billIDs
         super.init(address: address, category: "Bill Validator", productCode: "EMU-BILL", serialNumber: 0x01_02_03)
     }
 
     /// A bill of `type` goes into the slot.
-    func insert(type: Int) {
+    public func insert(type: Int) {
         if faults.contains(.fraudAttempt) { ring.push(0, 18); return }
         if faults.contains(.billRejected) || billIDs[type] == nil { ring.push(0, 2); return }
         guard channelEnabled(type) else { ring.push(0, 4); return }
@@ -22,7 +27,8 @@ final class EmulatedBillValidator: EmulatedDevice {
         ring.push(UInt8(type), 1)
     }
 
-    override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
+    /// Bill events, routing, bill ids; the core commands otherwise.
+    public override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
         switch header {
         case 159: return .ack(ring.reply)
         case 156:

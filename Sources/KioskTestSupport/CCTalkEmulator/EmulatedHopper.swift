@@ -1,23 +1,36 @@
 /// A single-coin payout hopper: 164 enable, 167 dispense, 166 status, 172 stop, 217 level, 163 test, 171 coin id.
 /// A payout advances by `coinsPerStatusPoll` coins each time the host reads the status, so tests are
 /// deterministic without a clock.
-final class EmulatedHopper: EmulatedDevice {
-    let coinID: String
-    var coins: Int
-    var lowTrigger = 10
-    var coinsPerStatusPoll = 3
+public final class EmulatedHopper: EmulatedDevice {
+    /// The coin id it reports (header 171), e.g. `KR100A`.
+    public let coinID: String
+    /// Coins physically in the hopper.
+    public var coins: Int
+    /// Below this many coins the low sensor is set.
+    public var lowTrigger = 10
+    /// Coins paid per status read while a payout runs.
+    public var coinsPerStatusPoll = 3
     /// Jam after paying this many more coins (nil: no jam).
-    var jamAfter: Int?
-    private(set) var enabled = false
-    private(set) var eventCounter: UInt8 = 0
-    private(set) var remaining = 0
-    private(set) var lastPaid = 0
-    private(set) var lastUnpaid = 0
-    private(set) var totalPaid = 0
-    private(set) var payoutTimeout = false
-    private(set) var motorReversed = false
+    public var jamAfter: Int?
+    /// Whether the payout is enabled (header 164).
+    public private(set) var enabled = false
+    /// The payout event counter.
+    public private(set) var eventCounter: UInt8 = 0
+    /// Coins still to pay in the running payout.
+    public private(set) var remaining = 0
+    /// Coins paid by the last payout.
+    public private(set) var lastPaid = 0
+    /// Coins the last payout could not pay.
+    public private(set) var lastUnpaid = 0
+    /// Coins paid since the emulator started.
+    public private(set) var totalPaid = 0
+    /// The last payout timed out (empty or jammed).
+    public private(set) var payoutTimeout = false
+    /// The motor reversed (a jam).
+    public private(set) var motorReversed = false
 
-    init(address: UInt8, coinID: String, coins: Int) {
+    /// A hopper at `address` paying `coinID`, holding `coins`.
+    public init(address: UInt8, coinID: String, coins: Int) {
         self.coinID = coinID
         self.coins = coins
         super.init(address: address, category: "Payout", productCode: "EMU-HOPPER", serialNumber: UInt32(address) << 8 | 0x42)
@@ -48,7 +61,8 @@ final class EmulatedHopper: EmulatedDevice {
         }
     }
 
-    override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
+    /// Enable, dispense, status, emergency stop, level, test and coin id; the core commands otherwise.
+    public override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
         switch header {
         case 164:
             enabled = data.first == 165

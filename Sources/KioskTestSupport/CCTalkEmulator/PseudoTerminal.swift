@@ -2,12 +2,17 @@ import Glibc
 
 /// A pseudo-terminal pair from `openpty`: the emulator holds the master side, the code under test
 /// opens `slavePath` as if it were `/dev/ttyUSB0`.
-final class PseudoTerminal: Sendable {
-    let master: Int32
-    let slave: Int32
-    let slavePath: String
+public final class PseudoTerminal: Sendable {
+    /// The master side (the emulator's).
+    public let master: Int32
+    /// The slave side, kept open so the line stays up while hosts open and close it.
+    public let slave: Int32
+    /// The slave's path, e.g. `/dev/pts/3`.
+    public let slavePath: String
 
-    init() throws {
+    /// Opens a raw pseudo-terminal pair.
+    /// - Throws: `EmulatorError` when `openpty` fails.
+    public init() throws {
         var master: Int32 = -1
         var slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 128)

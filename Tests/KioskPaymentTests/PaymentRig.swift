@@ -1,6 +1,7 @@
 import KioskCore
 import KioskDevices
 import KioskPayment
+import KioskTestSupport
 
 /// The standard test kiosk: one ccTalk bus on a pseudo-terminal with a coin acceptor (2: 100 and 500
 /// won), a bill validator (40: 1,000, 5,000 and 10,000 won) and two hoppers (3: 500 won, 4: 100 won).

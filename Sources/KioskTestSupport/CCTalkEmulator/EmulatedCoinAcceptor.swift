@@ -1,16 +1,18 @@
 /// A coin acceptor: credits coins into its event buffer (229), coin ids (184).
-final class EmulatedCoinAcceptor: EmulatedDevice {
+public final class EmulatedCoinAcceptor: EmulatedDevice {
     /// Channel → coin id (`KR100A`).
-    let coinIDs: [Int: String]
-    var ring = EmulatedEventRing()
+    public let coinIDs: [Int: String]
+    /// The credit event buffer (header 229).
+    public var ring = EmulatedEventRing()
 
-    init(address: UInt8 = 2, coinIDs: [Int: String]) {
+    /// An acceptor at `address` knowing `coinIDs`.
+    public init(address: UInt8 = 2, coinIDs: [Int: String]) {
         self.coinIDs = coinIDs
         super.init(address: address, category: "Coin Acceptor", productCode: "EMU-COIN", serialNumber: 0x0A_0B_0C)
     }
 
     /// A coin of `channel` goes into the slot.
-    func insert(channel: Int) {
+    public func insert(channel: Int) {
         if faults.contains(.fraudAttempt) { ring.push(0, 20); return }
         if faults.contains(.coinJam) { ring.push(0, 14); return }
         guard coinIDs[channel] != nil else { ring.push(0, 1); return }
@@ -18,7 +20,8 @@ final class EmulatedCoinAcceptor: EmulatedDevice {
         ring.push(UInt8(channel), 1)
     }
 
-    override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
+    /// Credit events and coin ids; the core commands otherwise.
+    public override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
         switch header {
         case 229: return .ack(ring.reply)
         case 184:

@@ -1,5 +1,5 @@
 /// Faults the ccTalk emulator can inject, each as the generic specification says a device shows it.
-enum EmulatorFault: String, Sendable, CaseIterable {
+public enum EmulatorFault: String, Sendable, CaseIterable {
     /// Coin acceptor: the credit sensor is blocked (error code 14) instead of crediting a coin.
     case coinJam
     /// Coin acceptor: coin on a string (error 20); bill validator: string fraud (status 18).

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import KioskPayment
+public import KioskPayment
 import Synchronization
 
 /// A ccTalk bus with emulated devices on the master side of a pseudo-terminal, written from the
@@ -8,24 +8,29 @@ import Synchronization
 /// (the echo) before the addressed device's reply. Packets with a bad checksum, or for an address
 /// nobody has, get no reply. Runs its own thread; `stop()` ends it.
 // @unchecked Sendable: `stateValue` (devices are non-Sendable classes) is only touched under `lock`.
-final class CCTalkEmulator: @unchecked Sendable {
+public final class CCTalkEmulator: @unchecked Sendable {
     private struct State {
         var devices: [UInt8: EmulatedDevice] = [:]
         var requests: [CCTalkPacket] = []
     }
 
-    let terminal: PseudoTerminal
-    let checksum: CCTalkChecksum
-    let echo: Bool
+    /// The pseudo-terminal pair the bus runs on.
+    public let terminal: PseudoTerminal
+    /// The checksum every packet carries (simple or CRC-16).
+    public let checksum: CCTalkChecksum
+    /// Whether the host's own bytes come back before each reply (the shared wire).
+    public let echo: Bool
     private let lock = NSLock()
     private var stateValue = State()
     private let running = Atomic<Bool>(true)
     private let finished = DispatchSemaphore(value: 0)
 
     /// The path the host opens.
-    var path: String { terminal.slavePath }
+    public var path: String { terminal.slavePath }
 
-    init(checksum: CCTalkChecksum = .simple, echo: Bool = true, devices: [EmulatedDevice]) throws {
+    /// Opens a pseudo-terminal and starts answering for `devices` (one per address).
+    /// - Throws: `EmulatorError` when `openpty` fails.
+    public init(checksum: CCTalkChecksum = .simple, echo: Bool = true, devices: [EmulatedDevice]) throws {
         terminal = try PseudoTerminal()
         self.checksum = checksum
         self.echo = echo
@@ -44,13 +49,13 @@ final class CCTalkEmulator: @unchecked Sendable {
     }
 
     /// Stops the emulator thread and waits for it.
-    func stop() {
+    public func stop() {
         guard running.exchange(false, ordering: .sequentiallyConsistent) else { return }
         finished.wait()
     }
 
     /// Runs `body` on the device at `address` under the bus lock (insert coins, set faults, read counts).
-    func with<Device: EmulatedDevice, Result>(_ type: Device.Type, at address: UInt8, _ body: (Device) -> Result) -> Result {
+    public func with<Device: EmulatedDevice, Result>(_ type: Device.Type, at address: UInt8, _ body: (Device) -> Result) -> Result {
         withState { state in
             guard let device = state.devices[address] as? Device else { fatalError("no \(Device.self) at address \(address)") }
             return body(device)
@@ -58,14 +63,14 @@ final class CCTalkEmulator: @unchecked Sendable {
     }
 
     /// Turns `fault` on or off for the device at `address`.
-    func setFault(_ fault: EmulatorFault, at address: UInt8, active: Bool = true) {
+    public func setFault(_ fault: EmulatorFault, at address: UInt8, active: Bool = true) {
         withState { state in
             if active { state.devices[address]?.faults.insert(fault) } else { state.devices[address]?.faults.remove(fault) }
         }
     }
 
     /// Every request the host sent, in order.
-    var requests: [CCTalkPacket] { withState { $0.requests } }
+    public var requests: [CCTalkPacket] { withState { $0.requests } }
 
     private func loop() {
         var pending: [UInt8] = []

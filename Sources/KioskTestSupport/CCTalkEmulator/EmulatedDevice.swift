@@ -1,5 +1,5 @@
 /// What an emulated device answers to one request.
-enum EmulatorReply: Equatable {
+public enum EmulatorReply: Equatable, Sendable {
     /// ACK (header 0) with data.
     case ack([UInt8])
     /// NAK (header 5).
@@ -9,17 +9,26 @@ enum EmulatorReply: Equatable {
 }
 
 /// A ccTalk device in the emulator. Used only under the emulator's lock.
-class EmulatedDevice {
-    let address: UInt8
-    let category: String
-    let manufacturer: String
-    let productCode: String
-    let serialNumber: UInt32
-    var faults: Set<EmulatorFault> = []
-    var inhibitMask: UInt16 = 0
-    var masterEnabled = false
+public class EmulatedDevice {
+    /// Its ccTalk address.
+    public let address: UInt8
+    /// Equipment category (header 245).
+    public let category: String
+    /// Manufacturer id (header 246).
+    public let manufacturer: String
+    /// Product code (header 244).
+    public let productCode: String
+    /// Serial number (header 242, three bytes LSB first).
+    public let serialNumber: UInt32
+    /// Faults switched on.
+    public var faults: Set<EmulatorFault> = []
+    /// Individual inhibits: bit n-1 set means channel n is enabled (header 231).
+    public var inhibitMask: UInt16 = 0
+    /// The master inhibit is off (header 228).
+    public var masterEnabled = false
 
-    init(address: UInt8, category: String, productCode: String, serialNumber: UInt32) {
+    /// A device at `address` identifying itself with `category`, `productCode` and `serialNumber`.
+    public init(address: UInt8, category: String, productCode: String, serialNumber: UInt32) {
         self.address = address
         self.category = category
         self.manufacturer = "KTE"
@@ -28,7 +37,7 @@ class EmulatedDevice {
     }
 
     /// The core commands every device answers; subclasses add their own and call this last.
-    func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
+    public func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
         switch header {
         case 254: return .ack([])
         case 245: return .ack(Array(category.utf8))
@@ -51,7 +60,8 @@ class EmulatedDevice {
         }
     }
 
-    func channelEnabled(_ channel: Int) -> Bool {
+    /// Whether channel `channel` (1…16) takes money now: master enabled and its inhibit bit set.
+    public func channelEnabled(_ channel: Int) -> Bool {
         masterEnabled && (1...16).contains(channel) && inhibitMask & (1 << (channel - 1)) != 0
     }
 }

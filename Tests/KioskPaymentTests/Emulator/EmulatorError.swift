@@ -1,5 +1,0 @@
-/// An emulator set-up failure.
-struct EmulatorError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
