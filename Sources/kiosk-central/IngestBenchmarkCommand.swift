@@ -4,12 +4,18 @@ import GRDB
 import KioskCentral
 import KioskCore
 import KioskSync
+import Logging
+import NIOCore
+import PostgresNIO
 
 /// `kiosk-central bench-ingest` (hidden; `kiosk-bench central` runs it): central ingest throughput for
 /// many kiosks catching up at once, each pushing its backlog in signed batches through `LedgerIngest`
-/// (signature check, hash-chain check, atomic store) into the SQLite backend, 8 kiosks at a time; beside
-/// it, in the same run, the raw baseline: the same rows (pre-encoded) inserted in one SQLite transaction
-/// with a prepared statement. Prints one `bench` line.
+/// (signature check, hash-chain check, atomic store), 8 kiosks at a time, into SQLite and into
+/// PostgreSQL. Beside each, in the same run, the raw baseline: the same rows (pre-encoded) inserted in
+/// one SQLite transaction with a prepared statement, and sent with one PostgreSQL `COPY`. PostgreSQL is
+/// the server in `--postgres`, or else a throwaway one (initdb + pg_ctl on a free loopback port) when
+/// Debian's postgresql package is installed; without either the PostgreSQL line says so on stderr and
+/// only the SQLite line is printed. Prints one `bench` line per backend.
 struct IngestBenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-ingest", abstract: "Measure ingest throughput (for kiosk-bench).", shouldDisplay: false)
@@ -18,21 +24,40 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Entries each kiosk catches up.") var entries = 1_000
     @Option(name: .long, help: "Entries per batch.") var batch = 1_000
     @Option(name: .long, help: "Folder for the database files (a real disk).") var directory = NSTemporaryDirectory()
+    @Option(name: .long, help: "PostgreSQL to measure, postgres://USER@HOST:PORT/DATABASE (its tables are created; use an empty database).")
+    var postgres: String?
+    @Flag(name: .long, help: "Skip the PostgreSQL measurement.") var noPostgres = false
 
     func run() async throws {
-        let (ingest, raw) = try await Self.measure(kiosks: kiosks, perKiosk: entries, batchSize: batch, directory: directory)
-        let ratio = String(format: "%.3f", ingest / raw)
-        print("bench central_ingest_sqlite_\(kiosks)x\(entries): \(String(format: "%.0f", ingest)) entries/s baseline=\(String(format: "%.0f", raw)) ratio=\(ratio)")
+        let backlogs = Self.backlogs(kiosks: kiosks, perKiosk: entries, batchSize: batch)
+        let (ingest, raw) = try await Self.measure(backlogs: backlogs, directory: directory)
+        print(Self.line("central_ingest_sqlite_\(kiosks)x\(entries)", ingest, raw))
+        guard !noPostgres else { return }
+        if let postgres {
+            var options = StorageOptions()
+            options.postgres = postgres
+            guard let settings = try options.postgresSettings() else { return }
+            let (pgIngest, pgRaw) = try await Self.measurePostgres(backlogs: backlogs, settings: settings)
+            print(Self.line("central_ingest_postgres_\(kiosks)x\(entries)", pgIngest, pgRaw))
+        } else if let server = try BenchPostgresServer.start() {
+            defer { server.stop() }
+            let settings = PostgresSettings(host: "127.0.0.1", port: server.port, user: server.user, password: nil, database: "postgres")
+            let (pgIngest, pgRaw) = try await Self.measurePostgres(backlogs: backlogs, settings: settings)
+            print(Self.line("central_ingest_postgres_\(kiosks)x\(entries)", pgIngest, pgRaw))
+        } else {
+            FileHandle.standardError.write(Data("bench-ingest: PostgreSQL is not installed and no --postgres was given; no PostgreSQL figure\n".utf8))
+        }
     }
 
-    static func measure(kiosks: Int, perKiosk: Int, batchSize: Int, directory: String) async throws -> (ingest: Double, raw: Double) {
-        let root = URL(fileURLWithPath: directory)
-            .appendingPathComponent("kiosk-bench-central-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+    static func line(_ name: String, _ value: Double, _ baseline: Double) -> String {
+        "bench \(name): \(String(format: "%.0f", value)) entries/s baseline=\(String(format: "%.0f", baseline)) ratio=\(String(format: "%.3f", value / baseline))"
+    }
 
-        // The kiosks' backlogs, signed batches ready to push (not timed).
-        var backlogs: [(String, KioskSigningKey, [LedgerBatch])] = []
+    typealias Backlog = (id: String, key: KioskSigningKey, batches: [LedgerBatch])
+
+    /// The kiosks' backlogs, signed batches ready to push.
+    static func backlogs(kiosks: Int, perKiosk: Int, batchSize: Int) -> [Backlog] {
+        var backlogs: [Backlog] = []
         for index in 0..<kiosks {
             let id = String(format: "bench-%04d", index)
             let key = KioskSigningKey()
@@ -51,39 +76,55 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             }
             backlogs.append((id, key, batches))
         }
-        let total = kiosks * perKiosk
+        return backlogs
+    }
 
-        // kiosk-central's ingest over SQLite.
-        let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
-        for (id, key, _) in backlogs {
-            try await storage.addKiosk(CentralKiosk(id: id, publicKey: key.publicKey.base64, name: id, location: "", district: "bench"))
+    /// Pushes every backlog through `ingest`, 8 kiosks at a time; answers the seconds taken.
+    static func pushAll(_ backlogs: [Backlog], into storage: any CentralStorage) async throws -> Double {
+        for backlog in backlogs {
+            try await storage.addKiosk(CentralKiosk(id: backlog.id, publicKey: backlog.key.publicKey.base64, name: backlog.id, location: "", district: "bench"))
         }
         let ingest = LedgerIngest(storage: storage)
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
-            func pushAll(_ backlog: (String, KioskSigningKey, [LedgerBatch])) async throws {
-                for batch in backlog.2 {
-                    guard case .accepted = try await ingest.ingest(pathKioskID: backlog.0, batch: batch, nowUTCMilliseconds: 0) else {
+            @Sendable func push(_ backlog: Backlog) async throws {
+                for batch in backlog.batches {
+                    guard case .accepted = try await ingest.ingest(pathKioskID: backlog.id, batch: batch, nowUTCMilliseconds: 0) else {
                         throw CentralStorageError.database("bench batch refused")
                     }
                 }
             }
             while next < min(8, backlogs.count) {
                 let backlog = backlogs[next]
-                group.addTask { try await pushAll(backlog) }
+                group.addTask { try await push(backlog) }
                 next += 1
             }
             while try await group.next() != nil, next < backlogs.count {
                 let backlog = backlogs[next]
-                group.addTask { try await pushAll(backlog) }
+                group.addTask { try await push(backlog) }
                 next += 1
             }
             try await group.waitForAll()
         }
-        let ingestSeconds = Self.seconds(clock.now - start)
+        let seconds = Self.seconds(clock.now - start)
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
         guard try await storage.entryCount() == Int64(total) else { throw CentralStorageError.corrupt("bench stored the wrong count") }
+        return seconds
+    }
+
+    static func measure(backlogs: [Backlog], directory: String) async throws -> (ingest: Double, raw: Double) {
+        let root = URL(fileURLWithPath: directory)
+            .appendingPathComponent("kiosk-bench-central-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
+        let clock = ContinuousClock()
+
+        // kiosk-central's ingest over SQLite.
+        let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
+        let ingestSeconds = try await pushAll(backlogs, into: storage)
 
         // Raw baseline: the same rows, pre-encoded, in one transaction.
         let encoder = WireCoding.encoder()
@@ -124,8 +165,164 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
         return (Double(total) / ingestSeconds, Double(total) / rawSeconds)
     }
 
+    /// The same over PostgreSQL: ingest through `PostgresCentralStorage`, then the raw baseline: the same
+    /// rows, pre-encoded as COPY text, sent with one `COPY` into a table shaped like `central_entry`.
+    static func measurePostgres(backlogs: [Backlog], settings: PostgresSettings) async throws -> (ingest: Double, raw: Double) {
+        let logger = Logger(label: "kiosk-central.bench")
+        let storage = PostgresCentralStorage(
+            host: settings.host, port: settings.port, username: settings.user, password: settings.password, database: settings.database,
+            logger: logger)
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
+        let ingestSeconds: Double = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await storage.run() }
+            defer { group.cancelAll() }
+            try await storage.migrate()
+            return try await pushAll(backlogs, into: storage)
+        }
+
+        // Raw baseline: every row as COPY text, prepared before the clock starts.
+        let encoder = WireCoding.encoder()
+        var text: [UInt8] = []
+        for (id, _, batches) in backlogs {
+            for entry in batches.flatMap(\.entries) {
+                let fields: [String?] = [
+                    id, String(entry.sequence), entry.record.kind.rawValue, String(entry.record.instant.utcMilliseconds),
+                    entry.record.documentCode, entry.record.copies.map(String.init), entry.record.amount.map { String($0.won) },
+                    entry.record.issuanceID?.uuidString.lowercased(), entry.record.issuanceNumber?.digits, entry.entryHash.hex,
+                    String(decoding: try encoder.encode(entry), as: UTF8.self),
+                ]
+                for (index, field) in fields.enumerated() {
+                    if index > 0 { text.append(9) }
+                    Self.appendCopyField(field, to: &text)
+                }
+                text.append(10)
+            }
+        }
+        let client = PostgresClient(
+            configuration: .init(
+                host: settings.host, port: settings.port, username: settings.user, password: settings.password,
+                database: settings.database, tls: .disable),
+            backgroundLogger: logger)
+        let rawSeconds: Double = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query("DROP TABLE IF EXISTS bench_raw_entry", logger: logger)
+            try await client.query("CREATE TABLE bench_raw_entry (LIKE central_entry INCLUDING ALL)", logger: logger)
+            let clock = ContinuousClock()
+            let start = clock.now
+            try await client.withTransaction(logger: logger) { [text] connection in
+                try await connection.copyFrom(
+                    table: "bench_raw_entry",
+                    columns: [
+                        "kiosk_id", "sequence", "kind", "utc_ms", "document_code", "copies", "amount", "issuance_id", "issuance_number",
+                        "entry_hash", "body",
+                    ], logger: logger
+                ) { writer in
+                    var offset = 0
+                    while offset < text.count {
+                        let end = min(offset + 262_144, text.count)
+                        try await writer.write(ByteBuffer(bytes: text[offset..<end]))
+                        offset = end
+                    }
+                }
+            }
+            let seconds = Self.seconds(clock.now - start)
+            var copied: Int64 = 0
+            for try await count in try await client.query("SELECT COUNT(*)::BIGINT FROM bench_raw_entry", logger: logger).decode(Int64.self) {
+                copied = count
+            }
+            guard copied == Int64(total) else { throw CentralStorageError.corrupt("the raw COPY stored \(copied) rows, not \(total)") }
+            try await client.query("DROP TABLE bench_raw_entry", logger: logger)
+            return seconds
+        }
+        return (Double(total) / ingestSeconds, Double(total) / rawSeconds)
+    }
+
+    /// One field in COPY text format: `\\N` for NULL; backslash, tab, newline, carriage return escaped.
+    static func appendCopyField(_ value: String?, to out: inout [UInt8]) {
+        guard let value else {
+            out.append(contentsOf: Array("\\N".utf8))
+            return
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out.append(contentsOf: Array("\\\\".utf8))
+            case 9: out.append(contentsOf: Array("\\t".utf8))
+            case 10: out.append(contentsOf: Array("\\n".utf8))
+            case 13: out.append(contentsOf: Array("\\r".utf8))
+            default: out.append(byte)
+            }
+        }
+    }
+
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+/// A throwaway PostgreSQL server for the benchmark (Debian's postgresql package): initdb into a temporary
+/// folder, pg_ctl start on a free loopback port — as the `postgres` user when run as root — and stopped
+/// and removed afterwards. `fsync` stays on: the figure is for a durable server.
+private struct BenchPostgresServer {
+    let port: Int
+    let folder: String
+    let user = "kiosk"
+    let bin: String
+
+    /// Starts one, or answers `nil` when PostgreSQL is not installed.
+    static func start() throws -> BenchPostgresServer? {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+        guard let bin = versions.map({ "\(root)/\($0)/bin" }).first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") }) else {
+            return nil
+        }
+        let folder = NSTemporaryDirectory() + "kiosk-bench-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if getuid() == 0 {
+            guard let entry = getpwnam("postgres") else { throw ValidationError("running as root but there is no postgres user to run PostgreSQL") }
+            chown(folder, entry.pointee.pw_uid, entry.pointee.pw_gid)
+        }
+        let server = BenchPostgresServer(port: freePort(), folder: folder, bin: bin)
+        try server.run([bin + "/initdb", "-D", folder + "/data", "-U", server.user, "-A", "trust", "--no-sync", "-E", "UTF8"])
+        try server.run([
+            bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60",
+            "-o", "-p \(server.port) -k \(folder) -c listen_addresses=127.0.0.1", "start",
+        ])
+        return server
+    }
+
+    /// Stops the server and removes its folder.
+    func stop() {
+        try? run([bin + "/pg_ctl", "-D", folder + "/data", "-m", "fast", "-w", "stop"])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func run(_ arguments: [String]) throws {
+        let all = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: all[0])
+        process.arguments = Array(all.dropFirst())
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(message)")
+        }
+    }
+
+    private static func freePort() -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

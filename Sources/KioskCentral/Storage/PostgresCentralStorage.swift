@@ -1,6 +1,7 @@
 import Foundation
 public import KioskCore
 public import Logging
+import NIOCore
 import PostgresNIO
 public import ServiceLifecycle
 
@@ -159,7 +160,8 @@ public final class PostgresCentralStorage: CentralStorage, Service {
     }
 
     /// See `CentralStorage.append(kioskID:entries:expectedHead:)`: one transaction, the kiosk row locked,
-    /// rows inserted in chunks of multi-row INSERTs.
+    /// the rows streamed with one `COPY central_entry FROM STDIN` (text format); any failed row fails the
+    /// COPY and rolls the whole batch back.
     public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
         guard let last = entries.last else { return }
         let rows = try CentralEntryRow.rows(entries)
@@ -170,36 +172,27 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 guard head.sequence == expectedHead else {
                     throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
                 }
-                var start = 0
-                while start < rows.count {
-                    let chunk = rows[start..<min(start + 500, rows.count)]
-                    var query = PostgresQuery(
-                        unsafeSQL: "INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id, issuance_number, entry_hash, body) VALUES ")
-                    var bindings = PostgresBindings(capacity: chunk.count * 11)
-                    var values: [String] = []
-                    for row in chunk {
-                        let base = bindings.count
-                        values.append("(" + (1...11).map { "$\(base + $0)" }.joined(separator: ",") + ")")
-                        bindings.append(kioskID)
-                        bindings.append(row.sequence)
-                        bindings.append(row.kind)
-                        bindings.append(row.utcMilliseconds)
-                        bindings.append(row.documentCode)
-                        bindings.append(row.copies.map(Int64.init))
-                        bindings.append(row.amount.map(Int64.init))
-                        bindings.append(row.issuanceID)
-                        bindings.append(row.issuanceNumber)
-                        bindings.append(row.entryHash)
-                        bindings.append(row.body)
-                    }
-                    query = PostgresQuery(unsafeSQL: query.sql + values.joined(separator: ","), binds: bindings)
-                    try await connection.query(query, logger: logger)
-                    start += chunk.count
-                }
+                try await Self.copy(rows, kioskID: kioskID, into: connection, logger: logger)
                 try await connection.query(
                     "UPDATE kiosk SET head_sequence = \(last.sequence), head_hash = \(last.entryHash.hex) WHERE id = \(kioskID)",
                     logger: logger)
             }
+        }
+    }
+
+    /// Streams `rows` of kiosk `kioskID` into `central_entry` with one COPY, in chunks of about 256 KiB.
+    static func copy(_ rows: [CentralEntryRow], kioskID: String, into connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.copyFrom(table: "central_entry", columns: CentralEntryRow.copyColumns, logger: logger) { writer in
+            var pending: [UInt8] = []
+            pending.reserveCapacity(300_000)
+            for row in rows {
+                row.appendCopyLine(kioskID: kioskID, to: &pending)
+                if pending.count >= 262_144 {
+                    try await writer.write(ByteBuffer(bytes: pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            if !pending.isEmpty { try await writer.write(ByteBuffer(bytes: pending)) }
         }
     }
 
