@@ -3,8 +3,8 @@ import Foundation
 /// Central benchmarks (issue 5): runs `kiosk-central bench-ingest` (built beside kiosk-bench) and relays
 /// its `bench` lines: ingest throughput through LedgerIngest into SQLite and into PostgreSQL for many
 /// kiosks catching up, with the raw one-transaction insert (SQLite) and the raw one-`COPY` load
-/// (PostgreSQL) of the same rows as baselines. PostgreSQL is `KIOSK_BENCH_POSTGRES` (a postgres:// URL)
-/// or else a throwaway server bench-ingest starts itself when PostgreSQL is installed. Scale: `KIOSK_BENCH_CENTRAL_KIOSKS`
+/// (PostgreSQL) of the same rows as baselines. PostgreSQL is measured only when `KIOSK_BENCH_POSTGRES`
+/// (a postgres:// URL to an empty database) is set. Scale: `KIOSK_BENCH_CENTRAL_KIOSKS`
 /// (default 100) × `KIOSK_BENCH_CENTRAL_ENTRIES` (default 1,000) — the issue's full scale is
 /// 1,000 × 10,000. Files go to `KIOSK_BENCH_DIR` or the temporary directory. (kiosk-bench does not link
 /// KioskCentral itself: its server stack changes how C types resolve in the other benchmarks.)

@@ -13,9 +13,8 @@ import PostgresNIO
 /// (signature check, hash-chain check, atomic store), 8 kiosks at a time, into SQLite and into
 /// PostgreSQL. Beside each, in the same run, the raw baseline: the same rows (pre-encoded) inserted in
 /// one SQLite transaction with a prepared statement, and sent with one PostgreSQL `COPY`. PostgreSQL is
-/// the server in `--postgres`, or else a throwaway one (initdb + pg_ctl on a free loopback port) when
-/// Debian's postgresql package is installed; without either the PostgreSQL line says so on stderr and
-/// only the SQLite line is printed. Prints one `bench` line per backend.
+/// measured only against the server in `--postgres`; without it stderr says so and only the SQLite line
+/// is printed. Prints one `bench` line per backend.
 struct IngestBenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-ingest", abstract: "Measure ingest throughput (for kiosk-bench).", shouldDisplay: false)
@@ -39,13 +38,8 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             guard let settings = try options.postgresSettings() else { return }
             let (pgIngest, pgRaw) = try await Self.measurePostgres(backlogs: backlogs, settings: settings)
             print(Self.line("central_ingest_postgres_\(kiosks)x\(entries)", pgIngest, pgRaw))
-        } else if let server = try BenchPostgresServer.start() {
-            defer { server.stop() }
-            let settings = PostgresSettings(host: "127.0.0.1", port: server.port, user: server.user, password: nil, database: "postgres")
-            let (pgIngest, pgRaw) = try await Self.measurePostgres(backlogs: backlogs, settings: settings)
-            print(Self.line("central_ingest_postgres_\(kiosks)x\(entries)", pgIngest, pgRaw))
         } else {
-            FileHandle.standardError.write(Data("bench-ingest: PostgreSQL is not installed and no --postgres was given; no PostgreSQL figure\n".utf8))
+            FileHandle.standardError.write(Data("bench-ingest: no --postgres was given; no PostgreSQL figure\n".utf8))
         }
     }
 
@@ -258,71 +252,5 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-/// A throwaway PostgreSQL server for the benchmark (Debian's postgresql package): initdb into a temporary
-/// folder, pg_ctl start on a free loopback port — as the `postgres` user when run as root — and stopped
-/// and removed afterwards. `fsync` stays on: the figure is for a durable server.
-private struct BenchPostgresServer {
-    let port: Int
-    let folder: String
-    let user = "kiosk"
-    let bin: String
-
-    /// Starts one, or answers `nil` when PostgreSQL is not installed.
-    static func start() throws -> BenchPostgresServer? {
-        let root = "/usr/lib/postgresql"
-        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
-        guard let bin = versions.map({ "\(root)/\($0)/bin" }).first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") }) else {
-            return nil
-        }
-        let folder = NSTemporaryDirectory() + "kiosk-bench-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if getuid() == 0 {
-            guard let entry = getpwnam("postgres") else { throw ValidationError("running as root but there is no postgres user to run PostgreSQL") }
-            chown(folder, entry.pointee.pw_uid, entry.pointee.pw_gid)
-        }
-        let server = BenchPostgresServer(port: freePort(), folder: folder, bin: bin)
-        try server.run([bin + "/initdb", "-D", folder + "/data", "-U", server.user, "-A", "trust", "--no-sync", "-E", "UTF8"])
-        try server.run([
-            bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60",
-            "-o", "-p \(server.port) -k \(folder) -c listen_addresses=127.0.0.1", "start",
-        ])
-        return server
-    }
-
-    /// Stops the server and removes its folder.
-    func stop() {
-        try? run([bin + "/pg_ctl", "-D", folder + "/data", "-m", "fast", "-w", "stop"])
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    private func run(_ arguments: [String]) throws {
-        let all = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: all[0])
-        process.arguments = Array(all.dropFirst())
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(message)")
-        }
-    }
-
-    private static func freePort() -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
