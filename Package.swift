@@ -181,6 +181,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),  // issue 5: databases of the first layout
+                .product(name: "PostgresNIO", package: "postgres-nio"),  // issue 5: tables of the first layout
             ]
         ),
 

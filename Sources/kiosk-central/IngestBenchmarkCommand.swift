@@ -120,38 +120,38 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
         let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
         let ingestSeconds = try await pushAll(backlogs, into: storage)
 
-        // Raw baseline: the same rows, pre-encoded, in one transaction.
-        let encoder = WireCoding.encoder()
-        var rows: [[DatabaseValue]] = []
+        // Raw baseline: the same rows (canonical bytes and columns computed before the clock starts) into
+        // the same schema (a fresh central database with the same kiosks), one transaction, one prepared
+        // statement, no checks.
+        var rows: [StatementArguments] = []
         rows.reserveCapacity(total)
         for (id, _, batches) in backlogs {
             for entry in batches.flatMap(\.entries) {
-                let values: [(any DatabaseValueConvertible)?] = [
-                    id, entry.sequence, entry.record.kind.rawValue, entry.record.instant.utcMilliseconds, entry.record.documentCode,
-                    entry.record.copies, entry.record.amount?.won, entry.record.issuanceID?.uuidString.lowercased(), nil as String?,
-                    entry.entryHash.hex, String(decoding: try encoder.encode(entry), as: UTF8.self),
-                ]
-                rows.append(values.map { $0?.databaseValue ?? .null })
+                let row = CentralEntryRow(entry)
+                rows.append([
+                    id, row.sequence, row.kind, row.utcMilliseconds, row.documentCode, row.copies, row.amount, row.issuanceID,
+                    row.issuanceNumber, Data(row.canonical),
+                ])
             }
         }
-        let raw = try DatabasePool(path: root.appendingPathComponent("raw.sqlite").path)
-        try await raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try await raw.write { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE central_entry (
-                        kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL, kind TEXT NOT NULL, utc_ms INTEGER NOT NULL,
-                        document_code TEXT, copies INTEGER, amount INTEGER, issuance_id TEXT, issuance_number TEXT,
-                        entry_hash TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kiosk_id, sequence)) WITHOUT ROWID;
-                    CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
-                    CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
-                    CREATE INDEX central_entry_time ON central_entry(utc_ms);
-                    """)
+        let rawPath = root.appendingPathComponent("raw.sqlite").path
+        let rawStorage = try SQLiteCentralStorage(path: rawPath)
+        for backlog in backlogs {
+            try await rawStorage.addKiosk(CentralKiosk(id: backlog.id, publicKey: backlog.key.publicKey.base64, name: backlog.id, location: "", district: "bench"))
         }
+        let raw = try DatabasePool(path: rawPath)
+        try await raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let rawStart = clock.now
         try await raw.write { [rows] db in
-            let statement = try db.makeStatement(sql: "INSERT INTO central_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id,
+                        issuance_number, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for row in rows {
+                statement.setUncheckedArguments(row)
+                try statement.execute()
+            }
         }
         let rawSeconds = Self.seconds(clock.now - rawStart)
         try raw.close()
@@ -174,23 +174,11 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             return try await pushAll(backlogs, into: storage)
         }
 
-        // Raw baseline: every row as COPY text, prepared before the clock starts.
-        let encoder = WireCoding.encoder()
+        // Raw baseline: every row as COPY text (the same text the storage streams), prepared before the
+        // clock starts.
         var text: [UInt8] = []
         for (id, _, batches) in backlogs {
-            for entry in batches.flatMap(\.entries) {
-                let fields: [String?] = [
-                    id, String(entry.sequence), entry.record.kind.rawValue, String(entry.record.instant.utcMilliseconds),
-                    entry.record.documentCode, entry.record.copies.map(String.init), entry.record.amount.map { String($0.won) },
-                    entry.record.issuanceID?.uuidString.lowercased(), entry.record.issuanceNumber?.digits, entry.entryHash.hex,
-                    String(decoding: try encoder.encode(entry), as: UTF8.self),
-                ]
-                for (index, field) in fields.enumerated() {
-                    if index > 0 { text.append(9) }
-                    Self.appendCopyField(field, to: &text)
-                }
-                text.append(10)
-            }
+            for entry in batches.flatMap(\.entries) { CentralEntryRow(entry).appendCopyLine(kioskID: id, to: &text) }
         }
         let client = PostgresClient(
             configuration: .init(
@@ -206,11 +194,7 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             let start = clock.now
             try await client.withTransaction(logger: logger) { [text] connection in
                 try await connection.copyFrom(
-                    table: "bench_raw_entry",
-                    columns: [
-                        "kiosk_id", "sequence", "kind", "utc_ms", "document_code", "copies", "amount", "issuance_id", "issuance_number",
-                        "entry_hash", "body",
-                    ], logger: logger
+                    table: "bench_raw_entry", columns: CentralEntryRow.copyColumns, logger: logger
                 ) { writer in
                     var offset = 0
                     while offset < text.count {
@@ -231,24 +215,6 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
         }
         return (Double(total) / ingestSeconds, Double(total) / rawSeconds)
     }
-
-    /// One field in COPY text format: `\\N` for NULL; backslash, tab, newline, carriage return escaped.
-    static func appendCopyField(_ value: String?, to out: inout [UInt8]) {
-        guard let value else {
-            out.append(contentsOf: Array("\\N".utf8))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): out.append(contentsOf: Array("\\\\".utf8))
-            case 9: out.append(contentsOf: Array("\\t".utf8))
-            case 10: out.append(contentsOf: Array("\\n".utf8))
-            case 13: out.append(contentsOf: Array("\\r".utf8))
-            default: out.append(byte)
-            }
-        }
-    }
-
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

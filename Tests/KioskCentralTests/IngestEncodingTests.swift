@@ -1,11 +1,15 @@
 import Foundation
+import GRDB
 @testable import KioskCentral
 import KioskCore
 import KioskSync
+import KioskTestSupport
+import Logging
+import PostgresNIO
 import Testing
 
-/// The fast paths of ingest storage keep every byte: bodies cut from one array encoding equal the
-/// per-entry encoding, and awkward text (tabs, newlines, backslashes, quotes, Korean) survives the
+/// Ingest storage keeps every byte: entries stored as canonical bytes read back equal, databases of the
+/// first (JSON) layout are converted without loss, and awkward text (tabs, newlines, backslashes, quotes, Korean) survives the
 /// PostgreSQL COPY path and the SQLite path unchanged.
 @Suite struct IngestEncodingTests {
     static let awkward = "line 1\nline 2\r\ttab \\ backslash \\N \"quoted\" {[,]} 종로구청 \u{1F600}"
@@ -25,24 +29,120 @@ import Testing
         return (key, entries)
     }
 
-    @Test func bodiesCutFromOneArrayEqualEachEntryEncodedAlone() throws {
+    @Test func storedRowsReadBackAsTheSameEntries() throws {
         let (_, entries) = Self.chain(kioskID: "seoul-jongno-01")
-        let bodies = try CentralEntryRow.encodeBodies(entries)
-        let encoder = WireCoding.encoder()
-        #expect(bodies.count == entries.count)
-        for (entry, body) in zip(entries, bodies) {
-            #expect(body == String(decoding: try encoder.encode(entry), as: UTF8.self))
-        }
-        #expect(try CentralEntryRow.decode(bodies) == entries)
+        let rows = CentralEntryRow.rows(entries)
+        #expect(try CentralEntryRow.decode(rows.map(\.canonical)) == entries)
+        #expect(rows[2].documentCode == "DOC\t\\CODE")
+        var line: [UInt8] = []
+        rows[2].appendCopyLine(kioskID: "k", to: &line)
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.contains("DOC\\t\\\\CODE"))
+        #expect(text.hasSuffix("\n") && text.dropLast().contains("\n") == false)
+        #expect(throws: CentralStorageError.self) { try CentralEntryRow.decode([Array(rows[0].canonical.dropLast())]) }
     }
 
-    @Test func splittingRefusesWhatIsNotAnArray() {
-        for text in ["", "{}", "[\"unterminated]", "[{]"] {
-            let parts = Array(text.utf8).withUnsafeBytes { CentralEntryRow.splitTopLevelArray($0) }
-            #expect(parts == nil, "\(text)")
+    /// The first layout stored entries as JSON text with a hex hash; opening such a database converts
+    /// every entry to its canonical bytes, checked against the stored hash.
+    @Test func aSQLiteDatabaseOfTheJSONLayoutIsConverted() async throws {
+        let directory = try TemporaryDirectory(prefix: "central-v2")
+        let path = directory.file("central.sqlite")
+        let kioskID = "seoul-jongno-02"
+        let (key, entries) = Self.chain(kioskID: kioskID)
+        try Self.writeJSONLayout(path: path, kioskID: kioskID, key: key, entries: entries)
+        let storage = try SQLiteCentralStorage(path: path)
+        #expect(try await storage.entryCount() == 6)
+        let paid = try await storage.entries(kind: "paid", fromUTCMilliseconds: 0, toUTCMilliseconds: .max)
+        #expect(paid == entries.filter { $0.record.kind == .paid })
+        #expect(try await storage.entryHashes(kioskID: kioskID, range: 1...6) == Dictionary(uniqueKeysWithValues: entries.map { ($0.sequence, $0.entryHash) }))
+        // The chain continues from the converted entries.
+        let next = LedgerEntry(
+            sealing: LedgerRecord(kind: .issued, kioskID: kioskID, instant: LedgerInstant(utcMilliseconds: 1_763_600_500_000, uptimeNanoseconds: 7)),
+            sequence: 7, entryID: UUID(), previousHash: entries[5].entryHash)
+        let outcome = try await LedgerIngest(storage: storage).ingest(
+            pathKioskID: kioskID, batch: key.signedBatch(kioskID: kioskID, previousHash: entries[5].entryHash, entries: [next]), nowUTCMilliseconds: 0)
+        #expect(outcome == .accepted(LedgerAck(kioskID: kioskID, ackedSequence: 7, ackedHash: next.entryHash, stored: 1)))
+    }
+
+    @Test func aJSONEntryThatDoesNotMatchItsHashStopsTheConversion() throws {
+        let directory = try TemporaryDirectory(prefix: "central-v2-bad")
+        let path = directory.file("central.sqlite")
+        let kioskID = "seoul-jongno-03"
+        let (key, entries) = Self.chain(kioskID: kioskID)
+        try Self.writeJSONLayout(path: path, kioskID: kioskID, key: key, entries: entries, alter: 4)
+        #expect {
+            _ = try SQLiteCentralStorage(path: path)
+        } throws: { error in
+            "\(error)".contains("entry 4 of kiosk seoul-jongno-03 does not match its stored hash")
         }
-        let empty = Array("[]".utf8).withUnsafeBytes { CentralEntryRow.splitTopLevelArray($0) }
-        #expect(empty == [])
+        // Nothing was converted or dropped: the old table is still there, whole.
+        let pool = try DatabasePool(path: path)
+        #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM central_entry WHERE body IS NOT NULL") } == 6)
+    }
+
+    /// A database migrated up to the first layout, with `entries` stored as JSON (`alter`: that
+    /// entry's amount is changed in its JSON, so it no longer matches its hash).
+    static func writeJSONLayout(path: String, kioskID: String, key: KioskSigningKey, entries: [LedgerEntry], alter: Int64? = nil) throws {
+        let pool = try DatabasePool(path: path)
+        try SQLiteCentralStorage.migrator.migrate(pool, upTo: "v2-config")
+        let encoder = WireCoding.encoder()
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO kiosk (id, public_key, name, location, district, head_sequence, head_hash) VALUES (?, ?, 'x', 'x', 'd', ?, ?)",
+                arguments: [kioskID, key.publicKey.base64, entries.last!.sequence, entries.last!.entryHash.hex])
+            for entry in entries {
+                var body = String(decoding: try encoder.encode(entry), as: UTF8.self)
+                if entry.sequence == alter { body = body.replacingOccurrences(of: "\"amount\":200", with: "\"amount\":900") }
+                try db.execute(
+                    sql: """
+                        INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id,
+                            issuance_number, entry_hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        kioskID, entry.sequence, entry.record.kind.rawValue, entry.record.instant.utcMilliseconds, entry.record.documentCode,
+                        entry.record.copies, entry.record.amount?.won, entry.record.issuanceID?.uuidString.lowercased(), nil as String?,
+                        entry.entryHash.hex, body,
+                    ])
+            }
+        }
+        try pool.close()
+    }
+
+    @Test func aPostgreSQLTableOfTheJSONLayoutIsConverted() async throws {
+        try await StorageBackend.postgres.with { storage, _ in
+            let storage = try #require(storage as? PostgresCentralStorage)
+            let kioskID = "seoul-jongno-04"
+            let (key, entries) = Self.chain(kioskID: kioskID)
+            try await storage.addKiosk(CentralKiosk(id: kioskID, publicKey: key.publicKey.base64, name: "x", location: "x", district: "d"))
+            let logger = Logger(label: "test")
+            try await storage.client.query("DROP TABLE central_entry", logger: logger)
+            try await storage.client.query(
+                """
+                CREATE TABLE central_entry (
+                    kiosk_id TEXT NOT NULL REFERENCES kiosk(id), sequence BIGINT NOT NULL, kind TEXT NOT NULL,
+                    utc_ms BIGINT NOT NULL, document_code TEXT, copies BIGINT, amount BIGINT, issuance_id TEXT,
+                    issuance_number TEXT, entry_hash TEXT NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (kiosk_id, sequence))
+                """, logger: logger)
+            let encoder = WireCoding.encoder()
+            for entry in entries {
+                let body = String(decoding: try encoder.encode(entry), as: UTF8.self)
+                try await storage.client.query(
+                    """
+                    INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id, entry_hash, body)
+                    VALUES (\(kioskID), \(entry.sequence), \(entry.record.kind.rawValue), \(entry.record.instant.utcMilliseconds),
+                        \(entry.record.documentCode), \(entry.record.copies.map(Int64.init)), \(entry.record.amount.map { Int64($0.won) }),
+                        \(entry.record.issuanceID?.uuidString.lowercased()), \(entry.entryHash.hex), \(body))
+                    """, logger: logger)
+            }
+            try await storage.migrate()
+            let paid = try await storage.entries(kind: "paid", fromUTCMilliseconds: 0, toUTCMilliseconds: .max)
+            let issued = try await storage.entries(kind: "issued", fromUTCMilliseconds: 0, toUTCMilliseconds: .max)
+            #expect((paid + issued).sorted { $0.sequence < $1.sequence } == entries)
+            #expect(try await storage.entryHashes(kioskID: kioskID, range: 6...6)[6] == entries[5].entryHash)
+            try await storage.migrate()  // a second start finds the new layout and changes nothing
+            #expect(try await storage.entryCount() == 6)
+        }
     }
 
     @Test(arguments: StorageBackend.allCases)

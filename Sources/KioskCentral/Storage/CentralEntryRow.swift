@@ -1,94 +1,66 @@
 import Foundation
-import KioskCore
-import KioskSync
+public import KioskCore
 
-/// The columns central stores for one entry: the searchable fields plus the whole entry as JSON.
-struct CentralEntryRow: Sendable {
-    var sequence: Int64
-    var kind: String
-    var utcMilliseconds: Int64
-    var documentCode: String?
-    var copies: Int?
-    var amount: Int?
-    var issuanceID: String?
-    var issuanceNumber: String?
-    var entryHash: String
-    var body: String
+/// The columns central stores for one entry (table `central_entry`): the searchable fields plus the
+/// entry's canonical bytes (layout `KLE1`, the bytes its hash covers). The bytes are the entry: they
+/// decode back to it, and their SHA-256 is its hash, so central keeps no second encoding (JSON) and no
+/// separate hash column. Public for the ingest benchmark's raw baseline, which loads the same rows.
+public struct CentralEntryRow: Sendable {
+    /// The entry's sequence number on its kiosk.
+    public var sequence: Int64
+    /// The entry kind's raw value.
+    public var kind: String
+    /// When the entry was made, UTC milliseconds.
+    public var utcMilliseconds: Int64
+    /// The catalog code, if any.
+    public var documentCode: String?
+    /// The copies, if any.
+    public var copies: Int?
+    /// The amount in won, if any.
+    public var amount: Int?
+    /// The issuance id in lower-case text, if any.
+    public var issuanceID: String?
+    /// The 16-digit issuance number, if any.
+    public var issuanceNumber: String?
+    /// The canonical bytes.
+    public var canonical: [UInt8]
 
-    /// The rows for `entries`. The bodies come from one JSON encoding of the whole array, cut at its
-    /// top-level element boundaries: the same text as encoding each entry on its own (sorted keys, no
-    /// whitespace), without the encoder's per-call setup for every entry.
-    static func rows(_ entries: [LedgerEntry]) throws(CentralStorageError) -> [CentralEntryRow] {
-        let bodies = try encodeBodies(entries)
-        var out: [CentralEntryRow] = []
-        out.reserveCapacity(entries.count)
-        for (entry, body) in zip(entries, bodies) {
-            let record = entry.record
-            out.append(
-                CentralEntryRow(
-                    sequence: entry.sequence, kind: record.kind.rawValue, utcMilliseconds: record.instant.utcMilliseconds,
-                    documentCode: record.documentCode, copies: record.copies, amount: record.amount?.won,
-                    issuanceID: record.issuanceID?.uuidString.lowercased(), issuanceNumber: record.issuanceNumber?.digits,
-                    entryHash: entry.entryHash.hex, body: body))
-        }
-        return out
+    /// The row for `entry`.
+    public init(_ entry: LedgerEntry) {
+        self.init(entry, canonical: entry.canonicalBytes)
     }
 
-    /// Each entry's JSON text, in order.
-    static func encodeBodies(_ entries: [LedgerEntry]) throws(CentralStorageError) -> [String] {
-        let data: Data
-        do { data = try WireCoding.encoder().encode(entries) } catch { throw .database("cannot encode entries: \(error)") }
-        let bodies = data.withUnsafeBytes { splitTopLevelArray(UnsafeRawBufferPointer($0)) }
-        guard let bodies, bodies.count == entries.count else {
-            throw .database("encoding \(entries.count) entries gave \(bodies?.count ?? 0) JSON elements")
-        }
-        return bodies
+    init(_ entry: LedgerEntry, canonical: [UInt8]) {
+        let record = entry.record
+        sequence = entry.sequence
+        kind = record.kind.rawValue
+        utcMilliseconds = record.instant.utcMilliseconds
+        documentCode = record.documentCode
+        copies = record.copies
+        amount = record.amount?.won
+        issuanceID = record.issuanceID?.uuidString.lowercased()
+        issuanceNumber = record.issuanceNumber?.digits
+        self.canonical = canonical
     }
 
-    /// The texts of the elements of the JSON array `json` (compact, as JSONEncoder writes it), or `nil`
-    /// if it is not an array.
-    static func splitTopLevelArray(_ json: UnsafeRawBufferPointer) -> [String]? {
-        guard json.count >= 2, json.first == UInt8(ascii: "["), json.last == UInt8(ascii: "]") else { return nil }
-        var out: [String] = []
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var start = 1
-        var index = 1
-        let end = json.count - 1
-        while index < end {
-            let byte = json[index]
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                case UInt8(ascii: ",") where depth == 0:
-                    out.append(String(decoding: UnsafeRawBufferPointer(rebasing: json[start..<index]), as: UTF8.self))
-                    start = index + 1
-                default: break
-                }
-            }
-            index += 1
-        }
-        guard !inString, depth == 0 else { return nil }
-        if start < end {
-            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: json[start..<end]), as: UTF8.self))
+    static func rows(_ entries: [LedgerEntry]) -> [CentralEntryRow] {
+        entries.map(CentralEntryRow.init)
+    }
+
+    /// The entries stored as `blobs`, in order.
+    static func decode(_ blobs: [[UInt8]]) throws(CentralStorageError) -> [LedgerEntry] {
+        var out: [LedgerEntry] = []
+        out.reserveCapacity(blobs.count)
+        for blob in blobs {
+            do { out.append(try LedgerEntry(canonicalBytes: blob)) } catch { throw .corrupt("stored entry: \(error)") }
         }
         return out
     }
 
     /// This row as one line of PostgreSQL `COPY … FROM STDIN` text format (tab-separated, `\N` for
-    /// NULL, backslash, tab, newline and carriage return escaped), columns in `copyColumns` order.
-    func appendCopyLine(kioskID: String, to out: inout [UInt8]) {
+    /// NULL, backslash, tab, newline and carriage return escaped; the bytes as `\\x` hex), columns in
+    /// `copyColumns` order.
+    public func appendCopyLine(kioskID: String, to out: inout [UInt8]) {
         Self.copyField(kioskID, &out)
         out.append(9)
         out.append(contentsOf: String(sequence).utf8)
@@ -107,17 +79,20 @@ struct CentralEntryRow: Sendable {
         out.append(9)
         Self.copyField(issuanceNumber, &out)
         out.append(9)
-        Self.copyField(entryHash, &out)
-        out.append(9)
-        Self.copyField(body, &out)
+        out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: "x")])
+        for byte in canonical {
+            out.append(Self.hexDigits[Int(byte >> 4)])
+            out.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
         out.append(10)
     }
 
     /// The columns of `central_entry` in the order `appendCopyLine` writes them.
-    static let copyColumns = [
-        "kiosk_id", "sequence", "kind", "utc_ms", "document_code", "copies", "amount", "issuance_id", "issuance_number",
-        "entry_hash", "body",
+    public static let copyColumns = [
+        "kiosk_id", "sequence", "kind", "utc_ms", "document_code", "copies", "amount", "issuance_id", "issuance_number", "canonical",
     ]
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func copyField(_ value: String?, _ out: inout [UInt8]) {
         guard let value else {
@@ -133,16 +108,5 @@ struct CentralEntryRow: Sendable {
             default: out.append(byte)
             }
         }
-    }
-
-    static func decode(_ bodies: [String]) throws(CentralStorageError) -> [LedgerEntry] {
-        let decoder = WireCoding.decoder()
-        var out: [LedgerEntry] = []
-        for body in bodies {
-            do { out.append(try decoder.decode(LedgerEntry.self, from: Data(body.utf8))) } catch {
-                throw .corrupt("stored entry: \(error)")
-            }
-        }
-        return out
     }
 }

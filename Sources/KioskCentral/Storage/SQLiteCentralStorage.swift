@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import KioskCore
+import KioskSync
 
 /// Central storage in one SQLite file (GRDB, WAL, `synchronous=FULL`). The default backend.
 public final class SQLiteCentralStorage: CentralStorage {
@@ -58,6 +59,48 @@ public final class SQLiteCentralStorage: CentralStorage {
                         scope TEXT NOT NULL, target TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
                         stored_ms INTEGER NOT NULL, PRIMARY KEY (scope, target, version)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        // Entries are kept as their canonical bytes (the bytes their hash covers) instead of JSON text
+        // plus a hex hash: a third of the size and no JSON encoding on ingest. Every stored entry is
+        // converted, and its bytes must hash to the hash it was stored with, or the migration stops.
+        migrator.registerMigration("v3-canonical-entries") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE central_entry_v3 (
+                        kiosk_id TEXT NOT NULL REFERENCES kiosk(id), sequence INTEGER NOT NULL,
+                        kind TEXT NOT NULL, utc_ms INTEGER NOT NULL, document_code TEXT, copies INTEGER,
+                        amount INTEGER, issuance_id TEXT, issuance_number TEXT, canonical BLOB NOT NULL,
+                        PRIMARY KEY (kiosk_id, sequence)
+                    ) WITHOUT ROWID;
+                    """)
+            let decoder = WireCoding.decoder()
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO central_entry_v3 (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount,
+                        issuance_id, issuance_number, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let rows = try Row.fetchCursor(db, sql: "SELECT kiosk_id, sequence, entry_hash, body FROM central_entry ORDER BY kiosk_id, sequence")
+            while let row = try rows.next() {
+                let kioskID: String = row[0]
+                let sequence: Int64 = row[1]
+                let entry: LedgerEntry
+                do { entry = try decoder.decode(LedgerEntry.self, from: Data((row[3] as String).utf8)) } catch {
+                    throw CentralStorageError.corrupt("entry \(sequence) of kiosk \(kioskID) is not readable JSON: \(error)")
+                }
+                let stored = CentralEntryRow(entry, canonical: entry.canonicalBytes)
+                guard SHA256Hash.of(stored.canonical).hex == (row[2] as String), stored.sequence == sequence else {
+                    throw CentralStorageError.corrupt("entry \(sequence) of kiosk \(kioskID) does not match its stored hash")
+                }
+                try insert.execute(arguments: stored.arguments(kioskID: kioskID))
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE central_entry;
+                    ALTER TABLE central_entry_v3 RENAME TO central_entry;
+                    CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
+                    CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
+                    CREATE INDEX central_entry_time ON central_entry(utc_ms);
                     """)
         }
         return migrator
@@ -123,11 +166,11 @@ public final class SQLiteCentralStorage: CentralStorage {
         try await run { db in
             var out: [Int64: SHA256Hash] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT sequence, entry_hash FROM central_entry WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?",
+                db, sql: "SELECT sequence, canonical FROM central_entry WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?",
                 arguments: [kioskID, range.lowerBound, range.upperBound])
             while let row = try rows.next() {
-                guard let hash = SHA256Hash(hex: row[1]) else { throw CentralStorageError.corrupt("entry hash of \(kioskID)") }
-                out[row[0]] = hash
+                let canonical: Data = row[1]
+                out[row[0]] = SHA256Hash.of(canonical)
             }
             return out
         }
@@ -136,28 +179,27 @@ public final class SQLiteCentralStorage: CentralStorage {
     /// See `CentralStorage.append(kioskID:entries:expectedHead:)`.
     public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
         guard let last = entries.last else { return }
-        let rows = try CentralEntryRow.rows(entries)
+        let rows = CentralEntryRow.rows(entries)
         try await run({ db in
             let head = try Self.head(db, kioskID)
             guard head.sequence == expectedHead else {
                 throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
             }
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount,
-                        issuance_id, issuance_number, entry_hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            let statement = try db.cachedStatement(sql: Self.insertEntrySQL)
             for row in rows {
-                try statement.execute(arguments: [
-                    kioskID, row.sequence, row.kind, row.utcMilliseconds, row.documentCode, row.copies, row.amount,
-                    row.issuanceID, row.issuanceNumber, row.entryHash, row.body,
-                ])
+                statement.setUncheckedArguments(row.arguments(kioskID: kioskID))
+                try statement.execute()
             }
             try db.execute(
                 sql: "UPDATE kiosk SET head_sequence = ?, head_hash = ? WHERE id = ?",
                 arguments: [last.sequence, last.entryHash.hex, kioskID])
         }, write: true)
     }
+
+    static let insertEntrySQL = """
+        INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id,
+            issuance_number, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     /// See `CentralStorage.flagTampered(kioskID:reason:atUTCMilliseconds:)`.
     public func flagTampered(kioskID: String, reason: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) {
@@ -170,21 +212,21 @@ public final class SQLiteCentralStorage: CentralStorage {
 
     /// See `CentralStorage.issuanceEntries(number:)`.
     public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
-        let bodies: [String] = try await run { db in
+        let blobs: [Data] = try await run { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = ? LIMIT 1",
                 arguments: [number.digits])
             else { return [] }
             let issuance: String? = row[1]
             guard let issuance else {
-                return try String.fetchAll(
-                    db, sql: "SELECT body FROM central_entry WHERE issuance_number = ? ORDER BY sequence", arguments: [number.digits])
+                return try Data.fetchAll(
+                    db, sql: "SELECT canonical FROM central_entry WHERE issuance_number = ? ORDER BY sequence", arguments: [number.digits])
             }
-            return try String.fetchAll(
-                db, sql: "SELECT body FROM central_entry WHERE kiosk_id = ? AND issuance_id = ? ORDER BY sequence",
+            return try Data.fetchAll(
+                db, sql: "SELECT canonical FROM central_entry WHERE kiosk_id = ? AND issuance_id = ? ORDER BY sequence",
                 arguments: [row[0] as String, issuance])
         }
-        return try CentralEntryRow.decode(bodies)
+        return try CentralEntryRow.decode(blobs.map(Array.init))
     }
 
     /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
@@ -231,12 +273,12 @@ public final class SQLiteCentralStorage: CentralStorage {
 
     /// See `CentralStorage.entries(kind:fromUTCMilliseconds:toUTCMilliseconds:)`.
     public func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry] {
-        let bodies: [String] = try await run { db in
-            try String.fetchAll(
-                db, sql: "SELECT body FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND kind = ? ORDER BY kiosk_id, sequence",
+        let blobs: [Data] = try await run { db in
+            try Data.fetchAll(
+                db, sql: "SELECT canonical FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND kind = ? ORDER BY kiosk_id, sequence",
                 arguments: [from, to, kind])
         }
-        return try CentralEntryRow.decode(bodies)
+        return try CentralEntryRow.decode(blobs.map(Array.init))
     }
 
     /// See `CentralStorage.entryCount()`.
@@ -264,5 +306,12 @@ public final class SQLiteCentralStorage: CentralStorage {
                 arguments: [scope.rawValue, target]
             ).map { StoredConfig(scope: scope, target: target, version: $0[0], json: $0[1], storedAtUTCMilliseconds: $0[2]) }
         }
+    }
+}
+
+extension CentralEntryRow {
+    /// The row's values in `SQLiteCentralStorage.insertEntrySQL` order.
+    func arguments(kioskID: String) -> StatementArguments {
+        [kioskID, sequence, kind, utcMilliseconds, documentCode, copies, amount, issuanceID, issuanceNumber, Data(canonical)]
     }
 }
