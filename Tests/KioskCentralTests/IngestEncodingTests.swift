@@ -31,7 +31,7 @@ import Testing
 
     @Test func storedRowsReadBackAsTheSameEntries() throws {
         let (_, entries) = Self.chain(kioskID: "seoul-jongno-01")
-        let rows = CentralEntryRow.rows(entries)
+        let rows = entries.map(CentralEntryRow.init)
         #expect(try CentralEntryRow.decode(rows.map(\.canonical)) == entries)
         #expect(rows[2].documentCode == "DOC\t\\CODE")
         var line: [UInt8] = []

@@ -24,6 +24,8 @@ public struct CentralEntryRow: Sendable {
     public var issuanceNumber: String?
     /// The canonical bytes.
     public var canonical: [UInt8]
+    /// SHA-256 of `canonical`: the entry's hash.
+    public var entryHash: SHA256Hash
 
     /// The row for `entry`.
     public init(_ entry: LedgerEntry) {
@@ -41,10 +43,7 @@ public struct CentralEntryRow: Sendable {
         issuanceID = record.issuanceID?.uuidString.lowercased()
         issuanceNumber = record.issuanceNumber?.digits
         self.canonical = canonical
-    }
-
-    static func rows(_ entries: [LedgerEntry]) -> [CentralEntryRow] {
-        entries.map(CentralEntryRow.init)
+        entryHash = SHA256Hash.of(canonical)
     }
 
     /// The entries stored as `blobs`, in order.

@@ -197,12 +197,11 @@ public final class PostgresCentralStorage: CentralStorage, Service {
         }
     }
 
-    /// See `CentralStorage.append(kioskID:entries:expectedHead:)`: one transaction, the kiosk row locked,
+    /// See `CentralStorage.append(kioskID:rows:expectedHead:)`: one transaction, the kiosk row locked,
     /// the rows streamed with one `COPY central_entry FROM STDIN` (text format); any failed row fails the
     /// COPY and rolls the whole batch back.
-    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
-        guard let last = entries.last else { return }
-        let rows = CentralEntryRow.rows(entries)
+    public func append(kioskID: String, rows: [CentralEntryRow], expectedHead: Int64) async throws(CentralStorageError) {
+        guard let last = rows.last else { return }
         let logger = self.logger
         try await run {
             try await client.withTransaction(logger: logger) { connection in

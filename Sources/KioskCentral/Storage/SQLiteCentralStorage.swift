@@ -176,10 +176,9 @@ public final class SQLiteCentralStorage: CentralStorage {
         }
     }
 
-    /// See `CentralStorage.append(kioskID:entries:expectedHead:)`.
-    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
-        guard let last = entries.last else { return }
-        let rows = CentralEntryRow.rows(entries)
+    /// See `CentralStorage.append(kioskID:rows:expectedHead:)`.
+    public func append(kioskID: String, rows: [CentralEntryRow], expectedHead: Int64) async throws(CentralStorageError) {
+        guard let last = rows.last else { return }
         try await run({ db in
             let head = try Self.head(db, kioskID)
             guard head.sequence == expectedHead else {
