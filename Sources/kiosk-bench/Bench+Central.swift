@@ -19,7 +19,7 @@ func centralBenchmarks() async throws -> [BenchFigure] {
     process.arguments = [
         "bench-ingest", "--kiosks", environment["KIOSK_BENCH_CENTRAL_KIOSKS"] ?? "100",
         "--entries", environment["KIOSK_BENCH_CENTRAL_ENTRIES"] ?? "1000",
-        "--batch", environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "1000",
+        "--batch", environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "2000",
         "--directory", environment["KIOSK_BENCH_DIR"] ?? NSTemporaryDirectory(),
     ]
     if let postgres = environment["KIOSK_BENCH_POSTGRES"] { process.arguments?.append(contentsOf: ["--postgres", postgres]) }

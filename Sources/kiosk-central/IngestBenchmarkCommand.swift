@@ -21,7 +21,7 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Simulated kiosks.") var kiosks = 100
     @Option(name: .long, help: "Entries each kiosk catches up.") var entries = 1_000
-    @Option(name: .long, help: "Entries per batch.") var batch = 1_000
+    @Option(name: .long, help: "Entries per batch (2,000: the largest a catching-up kiosk sends, SyncBatchSizer's maximum).") var batch = 2_000
     @Option(name: .long, help: "Folder for the database files (a real disk).") var directory = NSTemporaryDirectory()
     @Option(name: .long, help: "PostgreSQL to measure, postgres://USER@HOST:PORT/DATABASE (its tables are created; use an empty database).")
     var postgres: String?
@@ -140,7 +140,7 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             try await rawStorage.addKiosk(CentralKiosk(id: backlog.id, publicKey: backlog.key.publicKey.base64, name: backlog.id, location: "", district: "bench"))
         }
         let raw = try DatabasePool(path: rawPath)
-        try await raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try await raw.writeWithoutTransaction { db in try db.execute(sql: SQLiteCentralStorage.writerPragmas) }
         let rawStart = clock.now
         try await raw.write { [rows] db in
             let statement = try db.makeStatement(

@@ -29,6 +29,12 @@ import Testing
         return (key, entries)
     }
 
+    @Test func issuanceIDsAreLowerCaseUUIDText() {
+        for uuid in [UUID(), UUID(), UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255))] {
+            #expect(CentralEntryRow.lowercaseText(uuid) == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func storedRowsReadBackAsTheSameEntries() throws {
         let (_, entries) = Self.chain(kioskID: "seoul-jongno-01")
         let rows = entries.map(CentralEntryRow.init)

@@ -40,7 +40,7 @@ public struct CentralEntryRow: Sendable {
         documentCode = record.documentCode
         copies = record.copies
         amount = record.amount?.won
-        issuanceID = record.issuanceID?.uuidString.lowercased()
+        issuanceID = record.issuanceID.map(Self.lowercaseText)
         issuanceNumber = record.issuanceNumber?.digits
         self.canonical = canonical
         entryHash = SHA256Hash.of(canonical)
@@ -92,6 +92,26 @@ public struct CentralEntryRow: Sendable {
     ]
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `uuid.uuidString.lowercased()`, without formatting through printf and lower-casing a copy (this
+    /// runs for nearly every ingested entry).
+    static func lowercaseText(_ uuid: UUID) -> String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var index = 0
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        out[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    out[index] = hexDigits[Int(byte >> 4)]
+                    out[index + 1] = hexDigits[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
+    }
 
     private static func copyField(_ value: String?, _ out: inout [UInt8]) {
         guard let value else {
