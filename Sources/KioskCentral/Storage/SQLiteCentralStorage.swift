@@ -185,14 +185,16 @@ public final class SQLiteCentralStorage: CentralStorage {
     /// See `CentralStorage.append(kioskID:rows:expectedHead:)`.
     public func append(kioskID: String, rows: [CentralEntryRow], expectedHead: Int64) async throws(CentralStorageError) {
         guard let last = rows.last else { return }
+        // The values are bound here, on the caller's thread, so the single writer only inserts.
+        let arguments = rows.map { $0.arguments(kioskID: kioskID) }
         try await run({ db in
             let head = try Self.head(db, kioskID)
             guard head.sequence == expectedHead else {
                 throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
             }
             let statement = try db.cachedStatement(sql: Self.insertEntrySQL)
-            for row in rows {
-                statement.setUncheckedArguments(row.arguments(kioskID: kioskID))
+            for values in arguments {
+                statement.setUncheckedArguments(values)
                 try statement.execute()
             }
             try db.execute(
