@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    /// Reports by time and verification by number use indexes that grow at one place per kiosk, never a
+    /// scan of every entry (the ingest benchmark depends on there being no index on time alone).
+    @Test func reportsAndVerificationUseThePerKioskIndexes() throws {
+        let directory = try TemporaryDirectory(prefix: "central-plan")
+        let path = directory.file("central.sqlite")
+        _ = try SQLiteCentralStorage(path: path)
+        let pool = try DatabasePool(path: path)
+        func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "\n")
+            }
+        }
+        let totals = try plan(SQLiteCentralStorage.dailyTotalsSQL, [0, 1])
+        #expect(totals.contains("SEARCH e USING INDEX central_entry_kiosk_time (kiosk_id=? AND utc_ms>? AND utc_ms<?)"), "\(totals)")
+        let kinds = try plan(SQLiteCentralStorage.entriesOfKindSQL, [0, 1, "feedback"])
+        #expect(kinds.contains("SEARCH e USING INDEX central_entry_kiosk_time (kiosk_id=? AND utc_ms>? AND utc_ms<?)"), "\(kinds)")
+        let verify = try plan("SELECT canonical FROM central_entry WHERE issuance_number = ? ORDER BY kiosk_id, sequence", ["1"])
+        #expect(verify.contains("USING INDEX central_entry_number"), "\(verify)")
+        let indexes = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'central_entry' AND sql IS NOT NULL ORDER BY name")
+        }
+        #expect(indexes == ["central_entry_kiosk_time", "central_entry_number"])
+    }
+
     @Test func storedRowsReadBackAsTheSameEntries() throws {
         let (_, entries) = Self.chain(kioskID: "seoul-jongno-01")
         let rows = entries.map(CentralEntryRow.init)

@@ -56,6 +56,14 @@ public struct CentralEntryRow: Sendable {
         return out
     }
 
+    /// The entries of one issuance out of `entries` found by issuance number (sorted by kiosk, then
+    /// sequence): those of the first entry's kiosk and issuance. Issuance numbers are unique, so there is
+    /// only one unless two kiosks were wrongly given the same kiosk number; then the first kiosk's answers.
+    static func oneIssuance(_ entries: [LedgerEntry]) -> [LedgerEntry] {
+        guard let first = entries.first else { return [] }
+        return entries.filter { $0.record.kioskID == first.record.kioskID && $0.record.issuanceID == first.record.issuanceID }
+    }
+
     /// This row as one line of PostgreSQL `COPY … FROM STDIN` text format (tab-separated, `\N` for
     /// NULL, backslash, tab, newline and carriage return escaped; the bytes as `\\x` hex), columns in
     /// `copyColumns` order.

@@ -67,10 +67,12 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 try await connection.query(
                     "CREATE INDEX IF NOT EXISTS central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL",
                     logger: logger)
+                // Indexes that grow at one place per kiosk (see SQLiteCentralStorage.entryIndexesSQL); the
+                // first layout's time and issuance-UUID indexes are dropped.
+                try await connection.query("DROP INDEX IF EXISTS central_entry_issuance", logger: logger)
+                try await connection.query("DROP INDEX IF EXISTS central_entry_time", logger: logger)
                 try await connection.query(
-                    "CREATE INDEX IF NOT EXISTS central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL",
-                    logger: logger)
-                try await connection.query("CREATE INDEX IF NOT EXISTS central_entry_time ON central_entry(utc_ms)", logger: logger)
+                    "CREATE INDEX IF NOT EXISTS central_entry_kiosk_time ON central_entry(kiosk_id, utc_ms)", logger: logger)
                 try await connection.query(
                     """
                     CREATE TABLE IF NOT EXISTS config_document (
@@ -247,26 +249,15 @@ public final class PostgresCentralStorage: CentralStorage, Service {
     /// See `CentralStorage.issuanceEntries(number:)`.
     public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
         let blobs: [[UInt8]] = try await run {
-            var owner: (String, String?)?
-            for try await row in try await client.query(
-                "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = \(number.digits) LIMIT 1", logger: logger
-            ).decode((String, String?).self) {
-                owner = row
-            }
-            guard let owner else { return [] }
-            let query: PostgresQuery =
-                if let issuance = owner.1 {
-                    "SELECT canonical FROM central_entry WHERE kiosk_id = \(owner.0) AND issuance_id = \(issuance) ORDER BY sequence"
-                } else {
-                    "SELECT canonical FROM central_entry WHERE issuance_number = \(number.digits) ORDER BY sequence"
-                }
             var out: [[UInt8]] = []
-            for try await blob in try await client.query(query, logger: logger).decode(ByteBuffer.self) {
+            for try await blob in try await client.query(
+                "SELECT canonical FROM central_entry WHERE issuance_number = \(number.digits) ORDER BY kiosk_id, sequence", logger: logger
+            ).decode(ByteBuffer.self) {
                 out.append(Array(blob.readableBytesView))
             }
             return out
         }
-        return try CentralEntryRow.decode(blobs)
+        return CentralEntryRow.oneIssuance(try CentralEntryRow.decode(blobs))
     }
 
     /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
@@ -304,8 +295,8 @@ public final class PostgresCentralStorage: CentralStorage, Service {
             for try await (kiosk, code, kind, count, copies, amount) in try await client.query(
                 """
                 SELECT kiosk_id, document_code, kind, COUNT(*)::BIGINT, COALESCE(SUM(copies), 0)::BIGINT, COALESCE(SUM(amount), 0)::BIGINT
-                FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND document_code IS NOT NULL
-                  AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
+                FROM central_entry WHERE kiosk_id IN (SELECT id FROM kiosk) AND utc_ms >= \(from) AND utc_ms < \(to)
+                  AND document_code IS NOT NULL AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
                 GROUP BY kiosk_id, document_code, kind ORDER BY kiosk_id, document_code, kind
                 """, logger: logger
             ).decode((String, String, String, Int64, Int64, Int64).self) {
@@ -320,7 +311,11 @@ public final class PostgresCentralStorage: CentralStorage, Service {
         let blobs: [[UInt8]] = try await run {
             var out: [[UInt8]] = []
             for try await blob in try await client.query(
-                "SELECT canonical FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND kind = \(kind) ORDER BY kiosk_id, sequence",
+                """
+                SELECT canonical FROM central_entry
+                WHERE kiosk_id IN (SELECT id FROM kiosk) AND utc_ms >= \(from) AND utc_ms < \(to) AND kind = \(kind)
+                ORDER BY kiosk_id, sequence
+                """,
                 logger: logger
             ).decode(ByteBuffer.self) {
                 out.append(Array(blob.readableBytesView))

@@ -25,6 +25,18 @@ public final class SQLiteCentralStorage: CentralStorage {
         }
     }
 
+    /// The secondary indexes of `central_entry`. Each grows at one place per kiosk while that kiosk's
+    /// entries arrive (its sequence, its issuance numbers and its clock all increase), so a batch touches a
+    /// few pages at the end of each index instead of one page per entry. An index on the time alone, or
+    /// on random issuance UUIDs, put every entry of a batch on a different page once the table held
+    /// millions of entries from kiosks covering the same days, and each commit rewrote thousands of pages.
+    /// Reports by time therefore walk the kiosks (`kiosk CROSS JOIN central_entry`), and verification
+    /// finds an issuance by its number, which all of its entries from the print on carry.
+    static let entryIndexesSQL = """
+        CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
+        CREATE INDEX central_entry_kiosk_time ON central_entry(kiosk_id, utc_ms);
+        """
+
     /// The writer connection's settings: every commit reaches the disk (`synchronous = FULL`), and a
     /// page cache of 256 MiB keeps the upper levels of the entry table and its indexes in memory while
     /// thousands of kiosks catch up (SQLite's default of 2 MiB re-reads them from the file on every
@@ -70,6 +82,7 @@ public final class SQLiteCentralStorage: CentralStorage {
         // Entries are kept as their canonical bytes (the bytes their hash covers) instead of JSON text
         // plus a hex hash: a third of the size and no JSON encoding on ingest. Every stored entry is
         // converted, and its bytes must hash to the hash it was stored with, or the migration stops.
+        // The indexes change too (see `entryIndexesSQL`).
         migrator.registerMigration("v3-canonical-entries") { db in
             try db.execute(
                 sql: """
@@ -104,9 +117,7 @@ public final class SQLiteCentralStorage: CentralStorage {
                 sql: """
                     DROP TABLE central_entry;
                     ALTER TABLE central_entry_v3 RENAME TO central_entry;
-                    CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
-                    CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
-                    CREATE INDEX central_entry_time ON central_entry(utc_ms);
+                    \(Self.entryIndexesSQL)
                     """)
         }
         return migrator
@@ -220,20 +231,11 @@ public final class SQLiteCentralStorage: CentralStorage {
     /// See `CentralStorage.issuanceEntries(number:)`.
     public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
         let blobs: [Data] = try await run { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = ? LIMIT 1",
+            try Data.fetchAll(
+                db, sql: "SELECT canonical FROM central_entry WHERE issuance_number = ? ORDER BY kiosk_id, sequence",
                 arguments: [number.digits])
-            else { return [] }
-            let issuance: String? = row[1]
-            guard let issuance else {
-                return try Data.fetchAll(
-                    db, sql: "SELECT canonical FROM central_entry WHERE issuance_number = ? ORDER BY sequence", arguments: [number.digits])
-            }
-            return try Data.fetchAll(
-                db, sql: "SELECT canonical FROM central_entry WHERE kiosk_id = ? AND issuance_id = ? ORDER BY sequence",
-                arguments: [row[0] as String, issuance])
         }
-        return try CentralEntryRow.decode(blobs.map(Array.init))
+        return CentralEntryRow.oneIssuance(try CentralEntryRow.decode(blobs.map(Array.init)))
     }
 
     /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
@@ -261,17 +263,28 @@ public final class SQLiteCentralStorage: CentralStorage {
         }
     }
 
+    /// Totals per kiosk, document and kind in a time range: kiosk by kiosk through
+    /// `central_entry_kiosk_time` (the tests check the plan).
+    static let dailyTotalsSQL = """
+        SELECT e.kiosk_id, e.document_code, e.kind, COUNT(*), IFNULL(SUM(e.copies), 0), IFNULL(SUM(e.amount), 0)
+        FROM kiosk k CROSS JOIN central_entry e ON e.kiosk_id = k.id
+        WHERE e.utc_ms >= ? AND e.utc_ms < ? AND e.document_code IS NOT NULL
+          AND e.kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
+        GROUP BY e.kiosk_id, e.document_code, e.kind ORDER BY e.kiosk_id, e.document_code, e.kind
+        """
+
+    /// The entries of one kind in a time range, kiosk by kiosk like `dailyTotalsSQL`.
+    static let entriesOfKindSQL = """
+        SELECT e.canonical FROM kiosk k CROSS JOIN central_entry e ON e.kiosk_id = k.id
+        WHERE e.utc_ms >= ? AND e.utc_ms < ? AND e.kind = ? ORDER BY e.kiosk_id, e.sequence
+        """
+
     /// See `CentralStorage.dailyTotals(fromUTCMilliseconds:toUTCMilliseconds:)`.
     public func dailyTotals(fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [CentralKindTotal] {
         try await run { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT kiosk_id, document_code, kind, COUNT(*), IFNULL(SUM(copies), 0), IFNULL(SUM(amount), 0)
-                    FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND document_code IS NOT NULL
-                      AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
-                    GROUP BY kiosk_id, document_code, kind ORDER BY kiosk_id, document_code, kind
-                    """, arguments: [from, to]
+                sql: Self.dailyTotalsSQL, arguments: [from, to]
             ).map { row in
                 CentralKindTotal(kioskID: row[0], documentCode: row[1], kind: row[2], count: row[3], copies: row[4], amountWon: row[5])
             }
@@ -282,8 +295,7 @@ public final class SQLiteCentralStorage: CentralStorage {
     public func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry] {
         let blobs: [Data] = try await run { db in
             try Data.fetchAll(
-                db, sql: "SELECT canonical FROM central_entry WHERE utc_ms >= ? AND utc_ms < ? AND kind = ? ORDER BY kiosk_id, sequence",
-                arguments: [from, to, kind])
+                db, sql: Self.entriesOfKindSQL, arguments: [from, to, kind])
         }
         return try CentralEntryRow.decode(blobs.map(Array.init))
     }
