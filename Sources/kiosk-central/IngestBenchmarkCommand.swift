@@ -23,7 +23,7 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Entries each kiosk catches up.") var entries = 1_000
     @Option(name: .long, help: "Entries per batch (2,000: the largest a catching-up kiosk sends, SyncBatchSizer's maximum).") var batch = 2_000
     @Option(name: .long, help: "Folder for the database files (a real disk).") var directory = NSTemporaryDirectory()
-    @Option(name: .long, help: "PostgreSQL to measure, postgres://USER@HOST:PORT/DATABASE (its tables are created; use an empty database).")
+    @Option(name: .long, help: "PostgreSQL to measure, postgres://USER@HOST:PORT/DATABASE (a user allowed to create databases: each run creates a scratch database there and drops it).")
     var postgres: String?
     @Flag(name: .long, help: "Skip the PostgreSQL measurement.") var noPostgres = false
 
@@ -161,8 +161,33 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
 
     /// The same over PostgreSQL: ingest through `PostgresCentralStorage`, then the raw baseline: the same
     /// rows, pre-encoded as COPY text, sent with one `COPY` into a table shaped like `central_entry`.
-    static func measurePostgres(backlogs: [Backlog], settings: PostgresSettings) async throws -> (ingest: Double, raw: Double) {
-        let logger = Logger(label: "kiosk-central.bench")
+    static func measurePostgres(backlogs: [Backlog], settings given: PostgresSettings) async throws -> (ingest: Double, raw: Double) {
+        var logger = Logger(label: "kiosk-central.bench")
+        logger.logLevel = .error  // PostgresNIO warns when a query races the pool's start; it waits, and the figures are unaffected
+        // A fresh database on the given server for each run, dropped afterwards.
+        let admin = PostgresClient(
+            configuration: .init(
+                host: given.host, port: given.port, username: given.user, password: given.password, database: given.database, tls: .disable),
+            backgroundLogger: logger)
+        let scratch = "kiosk_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        var settings = given
+        settings.database = scratch
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await admin.run() }
+            defer { group.cancelAll() }
+            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(scratch)"), logger: logger)
+            do {
+                let figures = try await measurePostgres(backlogs: backlogs, fresh: settings, logger: logger)
+                try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(scratch)"), logger: logger)
+                return figures
+            } catch {
+                _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(scratch)"), logger: logger)
+                throw error
+            }
+        }
+    }
+
+    static func measurePostgres(backlogs: [Backlog], fresh settings: PostgresSettings, logger: Logger) async throws -> (ingest: Double, raw: Double) {
         let storage = PostgresCentralStorage(
             host: settings.host, port: settings.port, username: settings.user, password: settings.password, database: settings.database,
             logger: logger)
