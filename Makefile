@@ -29,7 +29,7 @@ ui-test: build-tests
 bench: deps
 	$(SWIFT) build -c release --product kiosk-bench
 	$(SWIFT) build -c release --product kiosk-central
-	.build/release/kiosk-bench
+	@scripts/bench.sh
 
 ## make crash-test: >= 100 kill -9s of a real kioskd mid-issuance (issue 4).
 crash-test: deps

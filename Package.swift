@@ -120,6 +120,8 @@ let package = Package(
             dependencies: [
                 "KioskCentral", "KioskCore", "KioskSync", "KioskRegistry",  // issue 5: bench-ingest needs entries, keys and raw GRDB
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),  // issue 5: bench-ingest's raw COPY baseline
+                .product(name: "NIOCore", package: "swift-nio"),  // issue 5: COPY data buffers
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -179,6 +181,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),  // issue 5: databases of the first layout
+                .product(name: "PostgresNIO", package: "postgres-nio"),  // issue 5: tables of the first layout
             ]
         ),
 

@@ -10,6 +10,8 @@ struct CentralAPI: Sendable {
     let storage: any CentralStorage
     let configuration: CentralConfiguration
     let logger: Logger
+    /// Checks kiosk-signed requests (shared with the identity routes: one memory of used nonces).
+    let authenticator: KioskRequestAuthenticator
 
     private var reader: CentralRequestReader { CentralRequestReader(bodyLimit: configuration.bodyLimit) }
 
@@ -25,7 +27,7 @@ struct CentralAPI: Sendable {
         router.get("/v1/kiosks") { request, _ in await self.kiosks(request) }
         router.get("/v1/reports/daily") { request, _ in await self.daily(request) }
         router.get("/v1/alerts") { request, _ in await self.alerts(request) }  // CentralAPI+Alerts.swift
-        router.get("/v1/kiosks/:id/config") { _, context in await self.config(context) }  // CentralAPI+Config.swift
+        router.get("/v1/kiosks/:id/config") { request, context in await self.config(request, context) }  // CentralAPI+Config.swift
         router.get("/") { _, _ in await self.page() }
         return router
     }

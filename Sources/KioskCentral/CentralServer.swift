@@ -30,9 +30,11 @@ public struct CentralServer: Sendable {
         if configuration.tls == nil, !CentralConfiguration.isLoopback(configuration.host) {
             throw CentralStartError.plainHTTPOffLoopback(host: configuration.host)
         }
-        let api = CentralAPI(storage: storage, configuration: configuration, logger: logger)
+        let authenticator = KioskRequestAuthenticator(storage: storage)
+        let api = CentralAPI(storage: storage, configuration: configuration, logger: logger, authenticator: authenticator)
         let router = api.router()
-        let identity = try CentralIdentityAPI(storage: storage, configuration: configuration, logger: logger)  // issue 8
+        let identity = try CentralIdentityAPI(
+            storage: storage, configuration: configuration, authenticator: authenticator, logger: logger)  // issue 8
         identity.addRoutes(to: router)
         let notifier = SystemdNotifier(environment: environment)
         let logger = self.logger

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Central benchmarks (issue 5): runs `kiosk-central bench-ingest` (built beside kiosk-bench) and relays
-/// its `bench` line: ingest throughput through LedgerIngest into SQLite for many kiosks catching up, with
-/// the raw one-transaction insert of the same rows as the baseline. Scale: `KIOSK_BENCH_CENTRAL_KIOSKS`
+/// its `bench` lines: ingest throughput through LedgerIngest into SQLite and into PostgreSQL for many
+/// kiosks catching up, with the raw one-transaction insert (SQLite) and the raw one-`COPY` load
+/// (PostgreSQL) of the same rows as baselines. PostgreSQL is measured only when `KIOSK_BENCH_POSTGRES`
+/// (a postgres:// URL to an empty database) is set. Scale: `KIOSK_BENCH_CENTRAL_KIOSKS`
 /// (default 100) × `KIOSK_BENCH_CENTRAL_ENTRIES` (default 1,000) — the issue's full scale is
 /// 1,000 × 10,000. Files go to `KIOSK_BENCH_DIR` or the temporary directory. (kiosk-bench does not link
 /// KioskCentral itself: its server stack changes how C types resolve in the other benchmarks.)
@@ -17,9 +19,10 @@ func centralBenchmarks() async throws -> [BenchFigure] {
     process.arguments = [
         "bench-ingest", "--kiosks", environment["KIOSK_BENCH_CENTRAL_KIOSKS"] ?? "100",
         "--entries", environment["KIOSK_BENCH_CENTRAL_ENTRIES"] ?? "1000",
-        "--batch", environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "1000",
+        "--batch", environment["KIOSK_BENCH_CENTRAL_BATCH"] ?? "2000",
         "--directory", environment["KIOSK_BENCH_DIR"] ?? NSTemporaryDirectory(),
     ]
+    if let postgres = environment["KIOSK_BENCH_POSTGRES"] { process.arguments?.append(contentsOf: ["--postgres", postgres]) }
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

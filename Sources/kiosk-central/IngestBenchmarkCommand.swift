@@ -4,35 +4,54 @@ import GRDB
 import KioskCentral
 import KioskCore
 import KioskSync
+import Logging
+import NIOCore
+import PostgresNIO
 
 /// `kiosk-central bench-ingest` (hidden; `kiosk-bench central` runs it): central ingest throughput for
 /// many kiosks catching up at once, each pushing its backlog in signed batches through `LedgerIngest`
-/// (signature check, hash-chain check, atomic store) into the SQLite backend, 8 kiosks at a time; beside
-/// it, in the same run, the raw baseline: the same rows (pre-encoded) inserted in one SQLite transaction
-/// with a prepared statement. Prints one `bench` line.
+/// (signature check, hash-chain check, atomic store), 8 kiosks at a time, into SQLite and into
+/// PostgreSQL. Beside each, in the same run, the raw baseline: the same rows (pre-encoded) inserted in
+/// one SQLite transaction with a prepared statement, and sent with one PostgreSQL `COPY`. PostgreSQL is
+/// measured only against the server in `--postgres`; without it stderr says so and only the SQLite line
+/// is printed. Prints one `bench` line per backend.
 struct IngestBenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-ingest", abstract: "Measure ingest throughput (for kiosk-bench).", shouldDisplay: false)
 
     @Option(name: .long, help: "Simulated kiosks.") var kiosks = 100
     @Option(name: .long, help: "Entries each kiosk catches up.") var entries = 1_000
-    @Option(name: .long, help: "Entries per batch.") var batch = 1_000
+    @Option(name: .long, help: "Entries per batch (2,000: the largest a catching-up kiosk sends, SyncBatchSizer's maximum).") var batch = 2_000
     @Option(name: .long, help: "Folder for the database files (a real disk).") var directory = NSTemporaryDirectory()
+    @Option(name: .long, help: "PostgreSQL to measure, postgres://USER@HOST:PORT/DATABASE (a user allowed to create databases: each run creates a scratch database there and drops it).")
+    var postgres: String?
+    @Flag(name: .long, help: "Skip the PostgreSQL measurement.") var noPostgres = false
 
     func run() async throws {
-        let (ingest, raw) = try await Self.measure(kiosks: kiosks, perKiosk: entries, batchSize: batch, directory: directory)
-        let ratio = String(format: "%.3f", ingest / raw)
-        print("bench central_ingest_sqlite_\(kiosks)x\(entries): \(String(format: "%.0f", ingest)) entries/s baseline=\(String(format: "%.0f", raw)) ratio=\(ratio)")
+        let backlogs = Self.backlogs(kiosks: kiosks, perKiosk: entries, batchSize: batch)
+        let (ingest, raw) = try await Self.measure(backlogs: backlogs, directory: directory)
+        print(Self.line("central_ingest_sqlite_\(kiosks)x\(entries)", ingest, raw))
+        guard !noPostgres else { return }
+        if let postgres {
+            var options = StorageOptions()
+            options.postgres = postgres
+            guard let settings = try options.postgresSettings() else { return }
+            let (pgIngest, pgRaw) = try await Self.measurePostgres(backlogs: backlogs, settings: settings)
+            print(Self.line("central_ingest_postgres_\(kiosks)x\(entries)", pgIngest, pgRaw))
+        } else {
+            FileHandle.standardError.write(Data("bench-ingest: no --postgres was given; no PostgreSQL figure\n".utf8))
+        }
     }
 
-    static func measure(kiosks: Int, perKiosk: Int, batchSize: Int, directory: String) async throws -> (ingest: Double, raw: Double) {
-        let root = URL(fileURLWithPath: directory)
-            .appendingPathComponent("kiosk-bench-central-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+    static func line(_ name: String, _ value: Double, _ baseline: Double) -> String {
+        "bench \(name): \(String(format: "%.0f", value)) entries/s baseline=\(String(format: "%.0f", baseline)) ratio=\(String(format: "%.3f", value / baseline))"
+    }
 
-        // The kiosks' backlogs, signed batches ready to push (not timed).
-        var backlogs: [(String, KioskSigningKey, [LedgerBatch])] = []
+    typealias Backlog = (id: String, key: KioskSigningKey, batches: [LedgerBatch])
+
+    /// The kiosks' backlogs, signed batches ready to push.
+    static func backlogs(kiosks: Int, perKiosk: Int, batchSize: Int) -> [Backlog] {
+        var backlogs: [Backlog] = []
         for index in 0..<kiosks {
             let id = String(format: "bench-%04d", index)
             let key = KioskSigningKey()
@@ -51,72 +70,88 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
             }
             backlogs.append((id, key, batches))
         }
-        let total = kiosks * perKiosk
+        return backlogs
+    }
 
-        // kiosk-central's ingest over SQLite.
-        let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
-        for (id, key, _) in backlogs {
-            try await storage.addKiosk(CentralKiosk(id: id, publicKey: key.publicKey.base64, name: id, location: "", district: "bench"))
+    /// Pushes every backlog through `ingest`, 8 kiosks at a time; answers the seconds taken.
+    static func pushAll(_ backlogs: [Backlog], into storage: any CentralStorage) async throws -> Double {
+        for backlog in backlogs {
+            try await storage.addKiosk(CentralKiosk(id: backlog.id, publicKey: backlog.key.publicKey.base64, name: backlog.id, location: "", district: "bench"))
         }
         let ingest = LedgerIngest(storage: storage)
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
-            func pushAll(_ backlog: (String, KioskSigningKey, [LedgerBatch])) async throws {
-                for batch in backlog.2 {
-                    guard case .accepted = try await ingest.ingest(pathKioskID: backlog.0, batch: batch, nowUTCMilliseconds: 0) else {
+            @Sendable func push(_ backlog: Backlog) async throws {
+                for batch in backlog.batches {
+                    guard case .accepted = try await ingest.ingest(pathKioskID: backlog.id, batch: batch, nowUTCMilliseconds: 0) else {
                         throw CentralStorageError.database("bench batch refused")
                     }
                 }
             }
             while next < min(8, backlogs.count) {
                 let backlog = backlogs[next]
-                group.addTask { try await pushAll(backlog) }
+                group.addTask { try await push(backlog) }
                 next += 1
             }
             while try await group.next() != nil, next < backlogs.count {
                 let backlog = backlogs[next]
-                group.addTask { try await pushAll(backlog) }
+                group.addTask { try await push(backlog) }
                 next += 1
             }
             try await group.waitForAll()
         }
-        let ingestSeconds = Self.seconds(clock.now - start)
+        let seconds = Self.seconds(clock.now - start)
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
         guard try await storage.entryCount() == Int64(total) else { throw CentralStorageError.corrupt("bench stored the wrong count") }
+        return seconds
+    }
 
-        // Raw baseline: the same rows, pre-encoded, in one transaction.
-        let encoder = WireCoding.encoder()
-        var rows: [[DatabaseValue]] = []
+    static func measure(backlogs: [Backlog], directory: String) async throws -> (ingest: Double, raw: Double) {
+        let root = URL(fileURLWithPath: directory)
+            .appendingPathComponent("kiosk-bench-central-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
+        let clock = ContinuousClock()
+
+        // kiosk-central's ingest over SQLite.
+        let storage = try SQLiteCentralStorage(path: root.appendingPathComponent("central.sqlite").path)
+        let ingestSeconds = try await pushAll(backlogs, into: storage)
+
+        // Raw baseline: the same rows (canonical bytes and columns computed before the clock starts) into
+        // the same schema (a fresh central database with the same kiosks), one transaction, one prepared
+        // statement, no checks.
+        var rows: [StatementArguments] = []
         rows.reserveCapacity(total)
         for (id, _, batches) in backlogs {
             for entry in batches.flatMap(\.entries) {
-                let values: [(any DatabaseValueConvertible)?] = [
-                    id, entry.sequence, entry.record.kind.rawValue, entry.record.instant.utcMilliseconds, entry.record.documentCode,
-                    entry.record.copies, entry.record.amount?.won, entry.record.issuanceID?.uuidString.lowercased(), nil as String?,
-                    entry.entryHash.hex, String(decoding: try encoder.encode(entry), as: UTF8.self),
-                ]
-                rows.append(values.map { $0?.databaseValue ?? .null })
+                let row = CentralEntryRow(entry)
+                rows.append([
+                    id, row.sequence, row.kind, row.utcMilliseconds, row.documentCode, row.copies, row.amount, row.issuanceID,
+                    row.issuanceNumber, Data(row.canonical),
+                ])
             }
         }
-        let raw = try DatabasePool(path: root.appendingPathComponent("raw.sqlite").path)
-        try await raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try await raw.write { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE central_entry (
-                        kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL, kind TEXT NOT NULL, utc_ms INTEGER NOT NULL,
-                        document_code TEXT, copies INTEGER, amount INTEGER, issuance_id TEXT, issuance_number TEXT,
-                        entry_hash TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kiosk_id, sequence)) WITHOUT ROWID;
-                    CREATE INDEX central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL;
-                    CREATE INDEX central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL;
-                    CREATE INDEX central_entry_time ON central_entry(utc_ms);
-                    """)
+        let rawPath = root.appendingPathComponent("raw.sqlite").path
+        let rawStorage = try SQLiteCentralStorage(path: rawPath)
+        for backlog in backlogs {
+            try await rawStorage.addKiosk(CentralKiosk(id: backlog.id, publicKey: backlog.key.publicKey.base64, name: backlog.id, location: "", district: "bench"))
         }
+        let raw = try DatabasePool(path: rawPath)
+        try await raw.writeWithoutTransaction { db in try db.execute(sql: SQLiteCentralStorage.writerPragmas) }
         let rawStart = clock.now
         try await raw.write { [rows] db in
-            let statement = try db.makeStatement(sql: "INSERT INTO central_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id,
+                        issuance_number, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for row in rows {
+                statement.setUncheckedArguments(row)
+                try statement.execute()
+            }
         }
         let rawSeconds = Self.seconds(clock.now - rawStart)
         try raw.close()
@@ -124,6 +159,87 @@ struct IngestBenchmarkCommand: AsyncParsableCommand {
         return (Double(total) / ingestSeconds, Double(total) / rawSeconds)
     }
 
+    /// The same over PostgreSQL: ingest through `PostgresCentralStorage`, then the raw baseline: the same
+    /// rows, pre-encoded as COPY text, sent with one `COPY` into a table shaped like `central_entry`.
+    static func measurePostgres(backlogs: [Backlog], settings given: PostgresSettings) async throws -> (ingest: Double, raw: Double) {
+        var logger = Logger(label: "kiosk-central.bench")
+        logger.logLevel = .error  // PostgresNIO warns when a query races the pool's start; it waits, and the figures are unaffected
+        // A fresh database on the given server for each run, dropped afterwards.
+        let admin = PostgresClient(
+            configuration: .init(
+                host: given.host, port: given.port, username: given.user, password: given.password, database: given.database, tls: .disable),
+            backgroundLogger: logger)
+        let scratch = "kiosk_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        var settings = given
+        settings.database = scratch
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await admin.run() }
+            defer { group.cancelAll() }
+            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(scratch)"), logger: logger)
+            do {
+                let figures = try await measurePostgres(backlogs: backlogs, fresh: settings, logger: logger)
+                try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(scratch)"), logger: logger)
+                return figures
+            } catch {
+                _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(scratch)"), logger: logger)
+                throw error
+            }
+        }
+    }
+
+    static func measurePostgres(backlogs: [Backlog], fresh settings: PostgresSettings, logger: Logger) async throws -> (ingest: Double, raw: Double) {
+        let storage = PostgresCentralStorage(
+            host: settings.host, port: settings.port, username: settings.user, password: settings.password, database: settings.database,
+            logger: logger)
+        let total = backlogs.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.entries.count } }
+        let ingestSeconds: Double = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await storage.run() }
+            defer { group.cancelAll() }
+            try await storage.migrate()
+            return try await pushAll(backlogs, into: storage)
+        }
+
+        // Raw baseline: every row as COPY text (the same text the storage streams), prepared before the
+        // clock starts.
+        var text: [UInt8] = []
+        for (id, _, batches) in backlogs {
+            for entry in batches.flatMap(\.entries) { CentralEntryRow(entry).appendCopyLine(kioskID: id, to: &text) }
+        }
+        let client = PostgresClient(
+            configuration: .init(
+                host: settings.host, port: settings.port, username: settings.user, password: settings.password,
+                database: settings.database, tls: .disable),
+            backgroundLogger: logger)
+        let rawSeconds: Double = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query("DROP TABLE IF EXISTS bench_raw_entry", logger: logger)
+            try await client.query("CREATE TABLE bench_raw_entry (LIKE central_entry INCLUDING ALL)", logger: logger)
+            let clock = ContinuousClock()
+            let start = clock.now
+            try await client.withTransaction(logger: logger) { [text] connection in
+                try await connection.copyFrom(
+                    table: "bench_raw_entry", columns: CentralEntryRow.copyColumns, logger: logger
+                ) { writer in
+                    var offset = 0
+                    while offset < text.count {
+                        let end = min(offset + 262_144, text.count)
+                        try await writer.write(ByteBuffer(bytes: text[offset..<end]))
+                        offset = end
+                    }
+                }
+            }
+            let seconds = Self.seconds(clock.now - start)
+            var copied: Int64 = 0
+            for try await count in try await client.query("SELECT COUNT(*)::BIGINT FROM bench_raw_entry", logger: logger).decode(Int64.self) {
+                copied = count
+            }
+            guard copied == Int64(total) else { throw CentralStorageError.corrupt("the raw COPY stored \(copied) rows, not \(total)") }
+            try await client.query("DROP TABLE bench_raw_entry", logger: logger)
+            return seconds
+        }
+        return (Double(total) / ingestSeconds, Double(total) / rawSeconds)
+    }
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

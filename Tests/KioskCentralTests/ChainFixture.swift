@@ -25,7 +25,8 @@ struct ChainFixture {
         entries.append(entry)
     }
 
-    /// Adds one full issuance (3 entries) and returns its number.
+    /// Adds one full issuance (3 entries, 4 when it failed and was refunded) and returns its number. Like
+    /// the kiosk's (`IssuanceSession`), every entry carries the number, assigned when payment completes.
     @discardableResult
     mutating func issue(document: String = "RESIDENT-COPY", won: Int = 200, failed: Bool = false) -> IssuanceNumber {
         issuances += 1
@@ -34,15 +35,15 @@ struct ChainFixture {
         let time = Self.baseMilliseconds + Int64(entries.count) * 1000
         func instant(_ offset: Int64) -> LedgerInstant { LedgerInstant(utcMilliseconds: time + offset, uptimeNanoseconds: (time + offset) * 1000) }
         append(LedgerRecord(kind: .paid, kioskID: kioskID, instant: instant(0), issuanceID: issuance, documentCode: document, copies: 1,
-                            amount: Money(won: won), paymentMethod: .cash))
+                            amount: Money(won: won), paymentMethod: .cash, issuanceNumber: number))
         append(LedgerRecord(kind: .printing, kioskID: kioskID, instant: instant(1), issuanceID: issuance, documentCode: document, copies: 1,
                             printerJobID: Int(issuances), issuanceNumber: number, pdfSHA256: SHA256Hash.of(Array("pdf \(number.digits)".utf8))))
         if failed {
-            append(LedgerRecord(kind: .failed, kioskID: kioskID, instant: instant(2), issuanceID: issuance, documentCode: document, detail: "jam"))
+            append(LedgerRecord(kind: .failed, kioskID: kioskID, instant: instant(2), issuanceID: issuance, documentCode: document, issuanceNumber: number, detail: "jam"))
             append(LedgerRecord(kind: .refunded, kioskID: kioskID, instant: instant(3), issuanceID: issuance, documentCode: document,
-                                amount: Money(won: won), paymentMethod: .cash))
+                                amount: Money(won: won), paymentMethod: .cash, issuanceNumber: number))
         } else {
-            append(LedgerRecord(kind: .issued, kioskID: kioskID, instant: instant(2), issuanceID: issuance, documentCode: document, copies: 1))
+            append(LedgerRecord(kind: .issued, kioskID: kioskID, instant: instant(2), issuanceID: issuance, documentCode: document, copies: 1, issuanceNumber: number))
         }
         return number
     }

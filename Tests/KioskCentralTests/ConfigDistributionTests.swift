@@ -50,7 +50,10 @@ import Testing
     @Test func theCommandStoresAndTheServerServesTheEffectiveDocument() async throws {
         let folder = try TemporaryDirectory(prefix: "central-config")
         let database = folder.file("central.sqlite")
-        try await RunningCentral.register(database: database, id: "k1", publicKey: KioskSigningKey().publicKey.base64, district: "진주시")
+        let key = KioskSigningKey()
+        try await RunningCentral.register(database: database, id: "k1", publicKey: key.publicKey.base64, district: "진주시")
+        let other = KioskSigningKey()
+        try await RunningCentral.register(database: database, id: "k2", publicKey: other.publicKey.base64, district: "진주시")
         let document = try folder.write("district.json", #"{"hours":"Mo-Sa 08:00-20:00","documentWindows":{"LD-LAND":"Mo-Fr 09:00-18:00"}}"#)
         let set = try await runProcess(
             BuiltProducts.path("kiosk-central"), ["config", "set", "--database", database, "--district", "진주시", "--file", document])
@@ -61,12 +64,25 @@ import Testing
         #expect(refused.status != 0 && refused.stderr.contains("hours: bad rule \"sometimes\""), "\(refused.stderr)")
 
         let central = try await RunningCentral(database: database, folder: folder.path)
-        let answer = try await HTTPProbe.get(central.baseURL + "/v1/kiosks/k1/config")
+        func signed(_ path: String, by id: String, _ key: KioskSigningKey) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: SignedRequest.headers(method: "GET", path: path, kioskID: id, key: key, body: []).map { ($0.name, $0.value) })
+        }
+        let path = "/v1/kiosks/k1/config"
+        let headers = signed(path, by: "k1", key)
+        let answer = try await HTTPProbe.send("GET", central.baseURL + path, headers: headers)
         #expect(answer.status == 200)
         let decoded = try WireCoding.decoder().decode(KioskConfigAnswer.self, from: Data(answer.body.utf8))
         #expect(decoded.version == "d1-k0" && decoded.config.hours == "Mo-Sa 08:00-20:00")
         #expect(decoded.config.documentWindows == ["LD-LAND": "Mo-Fr 09:00-18:00"])
-        #expect(try await HTTPProbe.get(central.baseURL + "/v1/kiosks/nobody/config").status == 404)
+        // Only the kiosk itself reads its configuration, once per signed request.
+        let unsigned = try await HTTPProbe.get(central.baseURL + path)
+        #expect(unsigned.status == 401 && unsigned.json?["error"] as? String == "missing-signature")
+        let replayed = try await HTTPProbe.send("GET", central.baseURL + path, headers: headers)
+        #expect(replayed.status == 409 && replayed.json?["error"] as? String == "replayed-request")
+        let neighbour = try await HTTPProbe.send("GET", central.baseURL + path, headers: signed(path, by: "k2", other))
+        #expect(neighbour.status == 403 && neighbour.json?["error"] as? String == "kiosk-mismatch")
+        let forged = try await HTTPProbe.send("GET", central.baseURL + path, headers: signed(path, by: "k1", other))
+        #expect(forged.status == 403 && forged.json?["error"] as? String == "bad-signature")
         await central.kill()
     }
 }

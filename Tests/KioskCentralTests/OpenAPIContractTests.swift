@@ -75,6 +75,9 @@ import Testing
         let central = try await RunningCentral(database: database, folder: folder.path)
         let base = central.baseURL
         let kiosk = "/v1/kiosks/\(chain.kioskID)"
+        func signedGET(_ path: String) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: SignedRequest.headers(method: "GET", path: path, kioskID: chain.kioskID, key: chain.key, body: []).map { ($0.name, $0.value) })
+        }
         let batch = Array(try WireCoding.encoder().encode(chain.batch(1...3)))
         let gap = Array(try WireCoding.encoder().encode(chain.batch(5...6)))
         let beat = Array(try WireCoding.encoder().encode(KioskHeartbeat(
@@ -107,8 +110,9 @@ import Testing
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20"),
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=2025-11-20&format=csv"),
             Case(method: "GET", template: "/v1/reports/daily", url: "/v1/reports/daily?date=yesterday"),
+            Case(method: "GET", template: "/v1/kiosks/{id}/config", url: kiosk + "/config", headers: signedGET(kiosk + "/config")),
             Case(method: "GET", template: "/v1/kiosks/{id}/config", url: kiosk + "/config"),
-            Case(method: "GET", template: "/v1/kiosks/{id}/config", url: "/v1/kiosks/nobody/config"),
+            Case(method: "GET", template: "/v1/kiosks/{id}/config", url: "/v1/kiosks/nobody/config", headers: signedGET("/v1/kiosks/nobody/config")),
             Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts"),
             Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts?format=csv"),
             Case(method: "GET", template: "/v1/alerts", url: "/v1/alerts?format=xml"),

@@ -34,6 +34,40 @@ def free_port():
         return s.getsockname()[1]
 
 
+def decode_entry(blob):
+    """A ledger entry's canonical bytes (layout KLE1, LedgerEntry+Canonical.swift) as a dict, read here
+    independently of the Swift decoder: sequence, session_id (upper-case UUID text), detail, kind, kiosk."""
+    assert blob[:4] == b"KLE1", "not a KLE1 entry"
+    at = 4 + 8 + 16 + 32
+    sequence = int.from_bytes(blob[4:12], "big")
+
+    def string():
+        nonlocal at
+        size = int.from_bytes(blob[at:at + 4], "big")
+        at += 4 + size
+        return blob[at - size:at].decode()
+
+    def fixed(size):
+        nonlocal at
+        at += size
+        return blob[at - size:at]
+
+    def present():
+        nonlocal at
+        at += 1
+        return blob[at - 1] == 1
+
+    kind, kiosk = string(), string()
+    session = fixed(16) if present() else None
+    fields = [("issuance", lambda: fixed(16)), ("document", string), ("copies", lambda: fixed(8)), ("quote", string),
+              ("amount", lambda: fixed(8)), ("method", string), ("reference", string), ("job", lambda: fixed(8)),
+              ("number", string), ("pdf", lambda: fixed(32)), ("resident", string), ("detail", string)]
+    values = {name: (read() if present() else None) for name, read in fields}
+    session_text = None if session is None else "-".join(
+        session.hex()[a:b] for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32))).upper()
+    return {"sequence": sequence, "kind": kind, "kiosk": kiosk, "session_id": session_text, "detail": values["detail"]}
+
+
 class Central:
     """kiosk-central on a free loopback port with its own SQLite database."""
 
@@ -77,10 +111,10 @@ class Central:
         raise RuntimeError("kiosk-central did not start: " + open(os.path.join(self.folder, "central.log")).read())
 
     def entries(self, kind):
-        """The bodies of the entries of `kind` central holds."""
+        """The entries of `kind` central holds, read from their stored canonical bytes (decode_entry)."""
         db = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
         try:
-            return [row[0] for row in db.execute("SELECT body FROM central_entry WHERE kind = ?", (kind,))]
+            return [decode_entry(row[0]) for row in db.execute("SELECT canonical FROM central_entry WHERE kind = ?", (kind,))]
         except sqlite3.OperationalError:
             return []
         finally:

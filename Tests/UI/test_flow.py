@@ -1,11 +1,13 @@
 """Complete issuances through the touchscreen: by touch (clicks) and by keypad only."""
+import datetime
+import os
 import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from audit import audit
-from conftest import click, screen, text_of, wait_screen
+from conftest import SCREENS, SEOUL, click, screen, text_of, wait_screen
 
 
 def open_home(browser, kiosk, query="?voice=on"):
@@ -70,12 +72,20 @@ def test_touch_issuance_cash_with_change_and_feedback(browser, kiosk, central):
     assert status == 409 and "already" in body["error"]
     kiosk.ctl("sync", "now")
     deadline = time.time() + 30
-    while time.time() < deadline and not any(session_id.upper() in body for body in central.entries("feedback")):
+    while time.time() < deadline and not any(entry["session_id"] == session_id.upper() for entry in central.entries("feedback")):
         time.sleep(0.2)
-    assert any(session_id.upper() in body and "rating=5" in body for body in central.entries("feedback")), "the feedback entry reached kiosk-central"
+    assert [entry["detail"] for entry in central.entries("feedback") if entry["session_id"] == session_id.upper()] == ["rating=5"], \
+        "the feedback entry reached kiosk-central"
     click(browser, "nav-home")
     wait_screen(browser, "home")
     assert browser.execute_script("return S.session") is None
+    # The central office's page shows this kiosk and today's issuance in its chart (issue 5).
+    browser.get(central.url + "/")
+    assert "UI-TEST-01" in browser.page_source and "UI 테스트" in browser.page_source
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg rect title")
+    today = datetime.datetime.now(SEOUL).date().isoformat()
+    assert any(bar.get_attribute("textContent").startswith(today + ": ") for bar in bars), [b.get_attribute("textContent") for b in bars]
+    browser.save_screenshot(os.path.join(SCREENS, "central-page.png"))
 
 
 PARCEL = "1111010100100120003"            # the catalog's example parcel number (PNU)

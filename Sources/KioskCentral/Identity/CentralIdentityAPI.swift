@@ -18,12 +18,15 @@ struct CentralIdentityAPI: Sendable {
     /// `https` when central serves TLS: the QR codes' request and response URIs use it.
     let scheme: String
 
-    /// The API over `storage`; the service loads in `loader` (put it in the server's service group).
+    /// The API over `storage`, checking signed requests with `authenticator`; the service loads in
+    /// `loader` (put it in the server's service group).
     /// - Throws: `CentralIdentityConfigurationError` naming a bad issuer key or hours rule.
-    init(storage: any CentralStorage, configuration: CentralConfiguration, logger: Logger) throws(CentralIdentityConfigurationError) {
+    init(
+        storage: any CentralStorage, configuration: CentralConfiguration, authenticator: KioskRequestAuthenticator, logger: Logger
+    ) throws(CentralIdentityConfigurationError) {
         _ = try CentralIdentityService.validate(configuration.identity)
         loader = CentralIdentityLoader(storage: storage, configuration: configuration.identity, logger: logger)
-        authenticator = KioskRequestAuthenticator(storage: storage)
+        self.authenticator = authenticator
         reader = CentralRequestReader(bodyLimit: configuration.bodyLimit)
         self.logger = logger
         scheme = configuration.tls == nil ? "http" : "https"

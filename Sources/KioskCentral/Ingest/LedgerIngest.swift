@@ -42,9 +42,12 @@ public struct LedgerIngest: Sendable {
             return .refused(status: 400, problem: CentralProblem(error: "bad-sequence", reason: "entry sequences start at 1, got \(first.sequence)"))
         }
         // The batch must be a chain in itself: consecutive, each hash right, each naming the one before.
-        if let problem = Self.internalChainProblem(batch, kioskID: pathKioskID) {
-            try await storage.flagTampered(kioskID: pathKioskID, reason: problem, atUTCMilliseconds: nowUTCMilliseconds)
-            return .refused(status: 422, problem: CentralProblem(error: "chain-broken", reason: problem))
+        let rows: [CentralEntryRow]
+        switch Self.checkedRows(batch, kioskID: pathKioskID) {
+        case .success(let checked): rows = checked
+        case .failure(let problem):
+            try await storage.flagTampered(kioskID: pathKioskID, reason: problem.reason, atUTCMilliseconds: nowUTCMilliseconds)
+            return .refused(status: 422, problem: CentralProblem(error: "chain-broken", reason: problem.reason))
         }
         let head = try await storage.head(kioskID: pathKioskID)
         if first.sequence > head.sequence + 1 {
@@ -76,12 +79,12 @@ public struct LedgerIngest: Sendable {
             try await storage.flagTampered(kioskID: pathKioskID, reason: reason, atUTCMilliseconds: nowUTCMilliseconds)
             return .refused(status: 422, problem: CentralProblem(error: "history-rewritten", reason: reason))
         }
-        let fresh = batch.entries.filter { $0.sequence > head.sequence }
+        let fresh = Array(rows.drop { $0.sequence <= head.sequence })
         if fresh.isEmpty {
             return .accepted(LedgerAck(kioskID: pathKioskID, ackedSequence: head.sequence, ackedHash: head.hash, stored: 0))
         }
         do throws(CentralStorageError) {
-            try await storage.append(kioskID: pathKioskID, entries: fresh, expectedHead: head.sequence)
+            try await storage.append(kioskID: pathKioskID, rows: fresh, expectedHead: head.sequence)
         } catch .headMoved(_, let found) {
             return .refused(status: 409, problem: CentralProblem(
                 error: "chain-gap", reason: "another push for kiosk \(pathKioskID) was stored at the same time",
@@ -90,29 +93,39 @@ public struct LedgerIngest: Sendable {
         return .accepted(LedgerAck(kioskID: pathKioskID, ackedSequence: last.sequence, ackedHash: last.entryHash, stored: fresh.count))
     }
 
-    /// The first way the batch is not a valid chain on its own, or `nil`.
-    static func internalChainProblem(_ batch: LedgerBatch, kioskID: String) -> String? {
+    /// The rows to store for the batch's entries (each entry's canonical bytes computed once, for its
+    /// hash check and for storage), or the first way the batch is not a valid chain on its own.
+    static func checkedRows(_ batch: LedgerBatch, kioskID: String) -> Result<[CentralEntryRow], ChainProblem> {
         var previousHash = batch.previousHash
         var expected = batch.entries[0].sequence
         if expected == 1 && previousHash != .zero {
-            return "entry 1 must follow the zero hash"
+            return .failure(ChainProblem(reason: "entry 1 must follow the zero hash"))
         }
+        var rows: [CentralEntryRow] = []
+        rows.reserveCapacity(batch.entries.count)
         for entry in batch.entries {
             if entry.sequence != expected {
-                return "entry \(entry.sequence) follows entry \(expected - 1): the batch's sequences are not consecutive"
+                return .failure(ChainProblem(reason: "entry \(entry.sequence) follows entry \(expected - 1): the batch's sequences are not consecutive"))
             }
             if entry.previousHash != previousHash {
-                return "entry \(entry.sequence): previous hash does not match the entry before it"
+                return .failure(ChainProblem(reason: "entry \(entry.sequence): previous hash does not match the entry before it"))
             }
-            if entry.computedHash != entry.entryHash {
-                return "entry \(entry.sequence): content does not match its hash (the entry was altered)"
+            let row = CentralEntryRow(entry)
+            if row.entryHash != entry.entryHash {
+                return .failure(ChainProblem(reason: "entry \(entry.sequence): content does not match its hash (the entry was altered)"))
             }
             if entry.record.kioskID != kioskID {
-                return "entry \(entry.sequence) was written by kiosk \(entry.record.kioskID), not \(kioskID)"
+                return .failure(ChainProblem(reason: "entry \(entry.sequence) was written by kiosk \(entry.record.kioskID), not \(kioskID)"))
             }
+            rows.append(row)
             previousHash = entry.entryHash
             expected += 1
         }
-        return nil
+        return .success(rows)
+    }
+
+    /// Why a batch is not a chain on its own.
+    struct ChainProblem: Error {
+        var reason: String
     }
 }

@@ -13,13 +13,15 @@ enum CentralPage {
         let width = 40 * max(days.count, 1) + 40
         let height = 200
         let top = max(days.map(\.1).max() ?? 0, 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"issued per day\">"
+        let margin = 16  // room above the tallest bar for its count
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(margin + height + 40)\" role=\"img\" aria-label=\"issued per day\">"
         for (index, (date, count)) in days.enumerated() {
             let barHeight = count * height / top
             let x = 30 + index * 40
-            svg += "<rect x=\"\(x)\" y=\"\(height - barHeight)\" width=\"28\" height=\"\(barHeight)\" fill=\"#2b6cb0\"><title>\(date): \(count)</title></rect>"
-            svg += "<text x=\"\(x + 14)\" y=\"\(height - barHeight - 4)\" font-size=\"10\" text-anchor=\"middle\">\(count)</text>"
-            svg += "<text x=\"\(x + 14)\" y=\"\(height + 14)\" font-size=\"9\" text-anchor=\"middle\">\(date.suffix(5))</text>"
+            let base = margin + height
+            svg += "<rect x=\"\(x)\" y=\"\(base - barHeight)\" width=\"28\" height=\"\(barHeight)\" fill=\"#2b6cb0\"><title>\(date): \(count)</title></rect>"
+            svg += "<text x=\"\(x + 14)\" y=\"\(base - barHeight - 4)\" font-size=\"10\" text-anchor=\"middle\">\(count)</text>"
+            svg += "<text x=\"\(x + 14)\" y=\"\(base + 14)\" font-size=\"9\" text-anchor=\"middle\">\(date.suffix(5))</text>"
         }
         return svg + "</svg>"
     }

@@ -16,9 +16,10 @@ public protocol CentralStorage: CentralIdentityStorage, Sendable {
     func head(kioskID: String) async throws(CentralStorageError) -> CentralHead
     /// The stored hashes of the kiosk's entries with sequence in `range`, by sequence.
     func entryHashes(kioskID: String, range: ClosedRange<Int64>) async throws(CentralStorageError) -> [Int64: SHA256Hash]
-    /// Stores `entries` (consecutive, continuing `expectedHead`) in one transaction.
+    /// Stores the entries of `rows` (consecutive, continuing `expectedHead`, at least one) in one
+    /// transaction; the last row becomes the kiosk's head.
     /// Throws `.headMoved` if the head is not `expectedHead`, leaving nothing stored.
-    func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError)
+    func append(kioskID: String, rows: [CentralEntryRow], expectedHead: Int64) async throws(CentralStorageError)
     /// Flags the kiosk as tampered with `reason` (kept until cleared by an operator).
     func flagTampered(kioskID: String, reason: String, atUTCMilliseconds: Int64) async throws(CentralStorageError)
     /// Every entry of the issuance that carries `number`, oldest first, with its kiosk id (empty if unknown).
@@ -42,4 +43,13 @@ public protocol CentralStorage: CentralIdentityStorage, Sendable {
     func putConfig(scope: ConfigScope, target: String, json: String, atUTCMilliseconds: Int64) async throws(CentralStorageError) -> Int
     /// The newest configuration document for `scope`/`target`, or `nil` if none was stored.
     func latestConfig(scope: ConfigScope, target: String) async throws(CentralStorageError) -> StoredConfig?
+}
+
+extension CentralStorage {
+    /// Stores `entries` (consecutive, continuing `expectedHead`) in one transaction; see
+    /// `append(kioskID:rows:expectedHead:)`.
+    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
+        guard !entries.isEmpty else { return }
+        try await append(kioskID: kioskID, rows: entries.map(CentralEntryRow.init), expectedHead: expectedHead)
+    }
 }

@@ -1,6 +1,8 @@
 import Foundation
 public import KioskCore
 public import Logging
+import NIOCore
+import KioskSync
 import PostgresNIO
 public import ServiceLifecycle
 
@@ -58,16 +60,19 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                     CREATE TABLE IF NOT EXISTS central_entry (
                         kiosk_id TEXT NOT NULL REFERENCES kiosk(id), sequence BIGINT NOT NULL, kind TEXT NOT NULL,
                         utc_ms BIGINT NOT NULL, document_code TEXT, copies BIGINT, amount BIGINT, issuance_id TEXT,
-                        issuance_number TEXT, entry_hash TEXT NOT NULL, body TEXT NOT NULL,
+                        issuance_number TEXT, canonical BYTEA NOT NULL,
                         PRIMARY KEY (kiosk_id, sequence))
                     """, logger: logger)
+                try await Self.convertJSONEntries(connection, logger: logger)
                 try await connection.query(
                     "CREATE INDEX IF NOT EXISTS central_entry_number ON central_entry(issuance_number) WHERE issuance_number IS NOT NULL",
                     logger: logger)
+                // Indexes that grow at one place per kiosk (see SQLiteCentralStorage.entryIndexesSQL); the
+                // first layout's time and issuance-UUID indexes are dropped.
+                try await connection.query("DROP INDEX IF EXISTS central_entry_issuance", logger: logger)
+                try await connection.query("DROP INDEX IF EXISTS central_entry_time", logger: logger)
                 try await connection.query(
-                    "CREATE INDEX IF NOT EXISTS central_entry_issuance ON central_entry(kiosk_id, issuance_id) WHERE issuance_id IS NOT NULL",
-                    logger: logger)
-                try await connection.query("CREATE INDEX IF NOT EXISTS central_entry_time ON central_entry(utc_ms)", logger: logger)
+                    "CREATE INDEX IF NOT EXISTS central_entry_kiosk_time ON central_entry(kiosk_id, utc_ms)", logger: logger)
                 try await connection.query(
                     """
                     CREATE TABLE IF NOT EXISTS config_document (
@@ -83,6 +88,43 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 try await Self.migrateIdentity(connection, logger: logger)  // issue 8
             }
         }
+    }
+
+    /// Converts a `central_entry` table of the first layout (JSON `body` and hex `entry_hash`) to the
+    /// canonical bytes, inside the migration's transaction: every entry's bytes must hash to the hash
+    /// it was stored with, or the migration stops and nothing changes.
+    static func convertJSONEntries(_ connection: PostgresConnection, logger: Logger) async throws {
+        var oldLayout = false
+        for try await _ in try await connection.query(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'central_entry' AND column_name = 'body'",
+            logger: logger)
+        {
+            oldLayout = true
+        }
+        guard oldLayout else { return }
+        try await connection.query("ALTER TABLE central_entry ADD COLUMN canonical BYTEA", logger: logger)
+        let decoder = WireCoding.decoder()
+        var converted: [(String, Int64, [UInt8])] = []
+        for try await (kioskID, sequence, hash, body) in try await connection.query(
+            "SELECT kiosk_id, sequence, entry_hash, body FROM central_entry", logger: logger
+        ).decode((String, Int64, String, String).self) {
+            let entry: LedgerEntry
+            do { entry = try decoder.decode(LedgerEntry.self, from: Data(body.utf8)) } catch {
+                throw CentralStorageError.corrupt("entry \(sequence) of kiosk \(kioskID) is not readable JSON: \(error)")
+            }
+            let canonical = entry.canonicalBytes
+            guard SHA256Hash.of(canonical).hex == hash, entry.sequence == sequence else {
+                throw CentralStorageError.corrupt("entry \(sequence) of kiosk \(kioskID) does not match its stored hash")
+            }
+            converted.append((kioskID, sequence, canonical))
+        }
+        for (kioskID, sequence, canonical) in converted {
+            try await connection.query(
+                "UPDATE central_entry SET canonical = \(ByteBuffer(bytes: canonical)) WHERE kiosk_id = \(kioskID) AND sequence = \(sequence)",
+                logger: logger)
+        }
+        try await connection.query(
+            "ALTER TABLE central_entry ALTER COLUMN canonical SET NOT NULL, DROP COLUMN body, DROP COLUMN entry_hash", logger: logger)
     }
 
     /// See `CentralStorage.addKiosk(_:)`.
@@ -147,22 +189,21 @@ public final class PostgresCentralStorage: CentralStorage, Service {
             var out: [Int64: SHA256Hash] = [:]
             let rows = try await client.query(
                 """
-                SELECT sequence, entry_hash FROM central_entry
+                SELECT sequence, canonical FROM central_entry
                 WHERE kiosk_id = \(kioskID) AND sequence BETWEEN \(range.lowerBound) AND \(range.upperBound)
                 """, logger: logger)
-            for try await (sequence, hex) in rows.decode((Int64, String).self) {
-                guard let hash = SHA256Hash(hex: hex) else { throw CentralStorageError.corrupt("entry hash of \(kioskID)") }
-                out[sequence] = hash
+            for try await (sequence, canonical) in rows.decode((Int64, ByteBuffer).self) {
+                out[sequence] = SHA256Hash.of(canonical.readableBytesView)
             }
             return out
         }
     }
 
-    /// See `CentralStorage.append(kioskID:entries:expectedHead:)`: one transaction, the kiosk row locked,
-    /// rows inserted in chunks of multi-row INSERTs.
-    public func append(kioskID: String, entries: [LedgerEntry], expectedHead: Int64) async throws(CentralStorageError) {
-        guard let last = entries.last else { return }
-        let rows = try CentralEntryRow.rows(entries)
+    /// See `CentralStorage.append(kioskID:rows:expectedHead:)`: one transaction, the kiosk row locked,
+    /// the rows streamed with one `COPY central_entry FROM STDIN` (text format); any failed row fails the
+    /// COPY and rolls the whole batch back.
+    public func append(kioskID: String, rows: [CentralEntryRow], expectedHead: Int64) async throws(CentralStorageError) {
+        guard let last = rows.last else { return }
         let logger = self.logger
         try await run {
             try await client.withTransaction(logger: logger) { connection in
@@ -170,36 +211,27 @@ public final class PostgresCentralStorage: CentralStorage, Service {
                 guard head.sequence == expectedHead else {
                     throw CentralStorageError.headMoved(expected: expectedHead, found: head.sequence)
                 }
-                var start = 0
-                while start < rows.count {
-                    let chunk = rows[start..<min(start + 500, rows.count)]
-                    var query = PostgresQuery(
-                        unsafeSQL: "INSERT INTO central_entry (kiosk_id, sequence, kind, utc_ms, document_code, copies, amount, issuance_id, issuance_number, entry_hash, body) VALUES ")
-                    var bindings = PostgresBindings(capacity: chunk.count * 11)
-                    var values: [String] = []
-                    for row in chunk {
-                        let base = bindings.count
-                        values.append("(" + (1...11).map { "$\(base + $0)" }.joined(separator: ",") + ")")
-                        bindings.append(kioskID)
-                        bindings.append(row.sequence)
-                        bindings.append(row.kind)
-                        bindings.append(row.utcMilliseconds)
-                        bindings.append(row.documentCode)
-                        bindings.append(row.copies.map(Int64.init))
-                        bindings.append(row.amount.map(Int64.init))
-                        bindings.append(row.issuanceID)
-                        bindings.append(row.issuanceNumber)
-                        bindings.append(row.entryHash)
-                        bindings.append(row.body)
-                    }
-                    query = PostgresQuery(unsafeSQL: query.sql + values.joined(separator: ","), binds: bindings)
-                    try await connection.query(query, logger: logger)
-                    start += chunk.count
-                }
+                try await Self.copy(rows, kioskID: kioskID, into: connection, logger: logger)
                 try await connection.query(
                     "UPDATE kiosk SET head_sequence = \(last.sequence), head_hash = \(last.entryHash.hex) WHERE id = \(kioskID)",
                     logger: logger)
             }
+        }
+    }
+
+    /// Streams `rows` of kiosk `kioskID` into `central_entry` with one COPY, in chunks of about 256 KiB.
+    static func copy(_ rows: [CentralEntryRow], kioskID: String, into connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.copyFrom(table: "central_entry", columns: CentralEntryRow.copyColumns, logger: logger) { writer in
+            var pending: [UInt8] = []
+            pending.reserveCapacity(300_000)
+            for row in rows {
+                row.appendCopyLine(kioskID: kioskID, to: &pending)
+                if pending.count >= 262_144 {
+                    try await writer.write(ByteBuffer(bytes: pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            if !pending.isEmpty { try await writer.write(ByteBuffer(bytes: pending)) }
         }
     }
 
@@ -216,25 +248,16 @@ public final class PostgresCentralStorage: CentralStorage, Service {
 
     /// See `CentralStorage.issuanceEntries(number:)`.
     public func issuanceEntries(number: IssuanceNumber) async throws(CentralStorageError) -> [LedgerEntry] {
-        let bodies: [String] = try await run {
-            var owner: (String, String?)?
-            for try await row in try await client.query(
-                "SELECT kiosk_id, issuance_id FROM central_entry WHERE issuance_number = \(number.digits) LIMIT 1", logger: logger
-            ).decode((String, String?).self) {
-                owner = row
+        let blobs: [[UInt8]] = try await run {
+            var out: [[UInt8]] = []
+            for try await blob in try await client.query(
+                "SELECT canonical FROM central_entry WHERE issuance_number = \(number.digits) ORDER BY kiosk_id, sequence", logger: logger
+            ).decode(ByteBuffer.self) {
+                out.append(Array(blob.readableBytesView))
             }
-            guard let owner else { return [] }
-            let query: PostgresQuery =
-                if let issuance = owner.1 {
-                    "SELECT body FROM central_entry WHERE kiosk_id = \(owner.0) AND issuance_id = \(issuance) ORDER BY sequence"
-                } else {
-                    "SELECT body FROM central_entry WHERE issuance_number = \(number.digits) ORDER BY sequence"
-                }
-            var out: [String] = []
-            for try await body in try await client.query(query, logger: logger).decode(String.self) { out.append(body) }
             return out
         }
-        return try CentralEntryRow.decode(bodies)
+        return CentralEntryRow.oneIssuance(try CentralEntryRow.decode(blobs))
     }
 
     /// See `CentralStorage.recordHeartbeat(kioskID:sentAtUTCMilliseconds:receivedAtUTCMilliseconds:json:)`.
@@ -272,8 +295,8 @@ public final class PostgresCentralStorage: CentralStorage, Service {
             for try await (kiosk, code, kind, count, copies, amount) in try await client.query(
                 """
                 SELECT kiosk_id, document_code, kind, COUNT(*)::BIGINT, COALESCE(SUM(copies), 0)::BIGINT, COALESCE(SUM(amount), 0)::BIGINT
-                FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND document_code IS NOT NULL
-                  AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
+                FROM central_entry WHERE kiosk_id IN (SELECT id FROM kiosk) AND utc_ms >= \(from) AND utc_ms < \(to)
+                  AND document_code IS NOT NULL AND kind IN ('paid', 'issued', 'failed', 'refunded', 'refund-owed')
                 GROUP BY kiosk_id, document_code, kind ORDER BY kiosk_id, document_code, kind
                 """, logger: logger
             ).decode((String, String, String, Int64, Int64, Int64).self) {
@@ -285,17 +308,21 @@ public final class PostgresCentralStorage: CentralStorage, Service {
 
     /// See `CentralStorage.entries(kind:fromUTCMilliseconds:toUTCMilliseconds:)`.
     public func entries(kind: String, fromUTCMilliseconds from: Int64, toUTCMilliseconds to: Int64) async throws(CentralStorageError) -> [LedgerEntry] {
-        let bodies: [String] = try await run {
-            var out: [String] = []
-            for try await body in try await client.query(
-                "SELECT body FROM central_entry WHERE utc_ms >= \(from) AND utc_ms < \(to) AND kind = \(kind) ORDER BY kiosk_id, sequence",
+        let blobs: [[UInt8]] = try await run {
+            var out: [[UInt8]] = []
+            for try await blob in try await client.query(
+                """
+                SELECT canonical FROM central_entry
+                WHERE kiosk_id IN (SELECT id FROM kiosk) AND utc_ms >= \(from) AND utc_ms < \(to) AND kind = \(kind)
+                ORDER BY kiosk_id, sequence
+                """,
                 logger: logger
-            ).decode(String.self) {
-                out.append(body)
+            ).decode(ByteBuffer.self) {
+                out.append(Array(blob.readableBytesView))
             }
             return out
         }
-        return try CentralEntryRow.decode(bodies)
+        return try CentralEntryRow.decode(blobs)
     }
 
     /// See `CentralStorage.entryCount()`.

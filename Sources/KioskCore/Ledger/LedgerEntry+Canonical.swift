@@ -24,7 +24,7 @@ extension LedgerEntry {
             withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
         }
         func string(_ value: String) {
-            let utf8 = Array(value.utf8)
+            let utf8 = value.utf8
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: utf8.count).bigEndian) { out.append(contentsOf: $0) }
             out.append(contentsOf: utf8)
         }
