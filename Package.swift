@@ -256,6 +256,7 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskPayment", "KioskFingerprint", "KioskPrinting", "KioskLedger",
+                "KioskTestSupport",  // issue 9: the ccTalk round-trip bench's pseudo-terminal
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KioskCore
 import KioskPayment
+import KioskTestSupport
 import Synchronization
 
 /// Benchmarks of the payment area (issue 9; it names no targets, so no baselines):
@@ -42,33 +43,22 @@ func paymentBenchmarks() async throws -> [BenchFigure] {
 /// A ccTalk device that only knows the simple poll: on the master side of a pty it echoes each packet
 /// (the shared wire) and ACKs it from address 2. Its own thread; `stop()` ends it.
 private final class PollResponder: Sendable {
-    let master: Int32
-    let slave: Int32
-    let path: String
+    let terminal: PseudoTerminal
+    var master: Int32 { terminal.master }
+    var path: String { terminal.slavePath }
     private let running = Atomic(true)
     private let done = DispatchSemaphore(value: 0)
 
     init() throws {
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        var name = [CChar](repeating: 0, count: 128)
-        guard openpty(&master, &slave, &name, nil, nil) == 0 else { throw CCTalkError.port("openpty failed: errno \(errno)") }
-        var settings = termios()
-        tcgetattr(slave, &settings)
-        cfmakeraw(&settings)
-        tcsetattr(slave, TCSANOW, &settings)
-        self.master = master
-        self.slave = slave
-        self.path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        terminal = try PseudoTerminal()
         let thread = Thread { [self] in serve() }
         thread.start()
     }
 
+    /// Ends the responder's thread (the pty closes when the terminal goes).
     func stop() {
         running.store(false, ordering: .sequentiallyConsistent)
         done.wait()
-        close(master)
-        close(slave)
     }
 
     private func serve() {

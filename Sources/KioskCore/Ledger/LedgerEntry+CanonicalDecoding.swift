@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension LedgerEntry {
     /// This entry's canonical bytes (the ones `entryHash` covers); `init(canonicalBytes:)` reads them back.
