@@ -20,6 +20,17 @@ struct CCTalkUnpolledCreditTests {
         Issue.record("kioskd never enabled coin channel \(channel)")
     }
 
+    /// Waits until session `id` shows `won` inserted.
+    static func waitInserted(_ kiosk: SessionKiosk, _ id: String, won: Int) async throws {
+        var inserted = 0
+        for _ in 0..<400 {
+            inserted = (try await kiosk.api("GET", "/sessions/\(id)").json["payment"] as? [String: Any])?["inserted"] as? Int ?? 0
+            if inserted == won { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(inserted == won, "kioskd never credited \(won) won (has \(inserted))")
+    }
+
     static func found(_ entries: [LedgerEntry]) -> [LedgerEntry] {
         entries.filter { $0.record.kind == .cashInserted && ($0.record.detail ?? "").hasPrefix("found at start") }
     }
@@ -42,13 +53,7 @@ struct CCTalkUnpolledCreditTests {
         try #require(paying.status == 202, "pay: \(paying.json)")
         try await Self.waitCoinEnabled(emulator, channel: 2)
         emulator.with(EmulatedCoinAcceptor.self, at: Rig.coinAcceptor) { $0.insert(channel: 2) }
-        var inserted = 0
-        for _ in 0..<400 {
-            inserted = (try await kiosk.api("GET", "/sessions/\(id)").json["payment"] as? [String: Any])?["inserted"] as? Int ?? 0
-            if inserted == 500 { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        try #require(inserted == 500, "kioskd never credited the first coin")
+        try await Self.waitInserted(kiosk, id, won: 500)
         await kiosk.kill9()
         let before = try await kiosk.entries()
         let recordedCoins = before.filter { $0.record.kind == .cashInserted }
@@ -111,6 +116,49 @@ struct CCTalkUnpolledCreditTests {
         let stderr = kiosk.process?.stderr ?? ""
         #expect(stderr.contains("coin acceptor: 2 events after the ledger's counter 0 could not be read"), "\(stderr)")
         #expect(Self.found(try await kiosk.entries()).map(\.record.amount) == Array(repeating: Money(won: 100), count: 5))
+        #expect(await kiosk.stop() == 0)
+    }
+
+    @Test("a note stacked by the validator's escrow timeout while kioskd is down is recorded at restart; a reset acceptor credits nothing")
+    func noteWhileDownAndReset() async throws {
+        let emulator = try Rig.emulator(coins500: 30, coins100: 40)
+        defer { emulator.stop() }
+        let kiosk = try Rig.kiosk(on: emulator)
+        try await kiosk.start()
+        let refill = try await kiosk.ctl(["cash", "refill", "--coin", "100=40", "--coin", "500=30"])
+        try #require(refill.status == 0, "\(refill.stderr)")
+        let (id, _) = try await kiosk.quoted("LD-PRICE")
+        let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
+        try #require(paying.status == 202, "pay: \(paying.json)")
+        try await Self.waitCoinEnabled(emulator, channel: 1)
+        for _ in 0..<400 {
+            if emulator.with(EmulatedBillValidator.self, at: Rig.billValidator, { $0.channelEnabled(1) }) { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // One 100 won coin is taken and recorded (the ledger's coin counter becomes 1).
+        emulator.with(EmulatedCoinAcceptor.self, at: Rig.coinAcceptor) { $0.insert(channel: 1) }
+        try await Self.waitInserted(kiosk, id, won: 100)
+        await kiosk.kill9()
+        // While kioskd is down: a 1,000 won note goes into escrow and the validator stacks it on its own;
+        // the coin acceptor is power-cycled after taking a coin (its counter back to 0): that coin cannot be proved.
+        emulator.with(EmulatedBillValidator.self, at: Rig.billValidator) { validator in
+            validator.insert(type: 1)
+            #expect(validator.escrowTimeoutStacks())
+        }
+        emulator.with(EmulatedCoinAcceptor.self, at: Rig.coinAcceptor) { acceptor in
+            acceptor.insert(channel: 1)
+            acceptor.ring.reset()
+        }
+        try await kiosk.start()
+        let stderr = kiosk.process?.stderr ?? ""
+        #expect(stderr.contains("coin acceptor was reset (event counter 0, the ledger has 1): what it took after the last entry cannot be proved"), "\(stderr)")
+        #expect(stderr.contains("cash: 1,000원 credited by the devices before the restart was never recorded"), "\(stderr)")
+        let found = Self.found(try await kiosk.entries())
+        #expect(found.map(\.record.amount) == [Money(won: 1000)])
+        #expect(found.first?.record.detail == "found at start: credited before a restart, never recorded (note 1,000원, bill validator event 2)")
+        // The box by the ledger: the recorded coin and the found note (the technician counts the unproved coin).
+        let collect = try await kiosk.ctl(["cash", "collect"])
+        #expect(collect.status == 0 && collect.stdout.contains("cash box collected: 1,100원 (100×1 1000×1)"), "\(collect.stdout) \(collect.stderr)")
         #expect(await kiosk.stop() == 0)
     }
 }
