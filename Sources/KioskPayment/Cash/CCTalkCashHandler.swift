@@ -8,6 +8,12 @@ public import KioskDevices
 /// cancelled (the daemon runs it as a service; tests call `pollOnce()` instead). Hopper coin counts
 /// are kept by the host (hoppers only sense low/empty): the daemon restores them from the ledger with
 /// `setHopperCount` and every payout decrements them by what the hopper reports paid.
+///
+/// Every credit it hands out carries its device's event counter (`CashEvent.coinAccepted(_, eventCounter:)`,
+/// `lastStackedNote()`); `ledgerEventCounters(recording:)` gives the counters a ledger entry may record
+/// (every credit up to them recorded) and `creditRecorded(_:)` is how the daemon says an entry is
+/// written. `start()` reads the acceptor's and validator's buffers once (`eventBuffersAtStart()`) so the
+/// daemon can record credits a previous run never polled.
 public actor CCTalkCashHandler: CashHandler {
     /// Always `.cash`.
     public nonisolated let kind = DeviceKind.cash
