@@ -140,10 +140,10 @@ struct CCTalkHopperRestartTests {
         // The ledger: the refill and every cash movement carry the counts after it; the refused refill wrote nothing.
         let entries = try await kiosk.entries()
         let refills = entries.filter { $0.record.kind == .cashRefilled }
-        #expect(refills.map(\.record.paymentReference) == ["hoppers 100=40@0 500=30@0"])
+        #expect(refills.map(\.record.paymentReference) == ["hoppers 100=40@0 500=30@0 coin@0 bill@0"])
         #expect(entries.filter { $0.record.kind == .cashCollected }.map(\.record.amount) == [Money(won: 10000)])
         let dispensed = entries.filter { $0.record.kind == .cashDispensed }
-        #expect(dispensed.map(\.record.paymentReference) == ["hoppers 100=38@1 500=22@1", "hoppers 100=36@2 500=14@2"])
+        #expect(dispensed.map(\.record.paymentReference) == ["hoppers 100=38@1 500=22@1 coin@0 bill@2", "hoppers 100=36@2 500=14@2 coin@0 bill@4"])
         #expect(dispensed.map(\.record.amount) == [Money(won: 4200), Money(won: 4200)])
         #expect(entries.filter { $0.record.kind == .cashStacked }.map(\.record.amount) == [Money(won: 5000), Money(won: 5000)])
         // Cash in the box equals the ledger's sum; coins out of the hoppers equal the ledger's payouts.
@@ -189,7 +189,7 @@ struct CCTalkHopperRestartTests {
         let session = try await kiosk.entries().filter { $0.record.sessionID?.uuidString.lowercased() == id.lowercased() }
         let dispensed = session.filter { $0.record.kind == .cashDispensed }
         #expect(dispensed.map(\.record.amount) == [Money(won: 4000)])
-        #expect(dispensed.first?.record.paymentReference == "hoppers 100=40@0 500=22@1")
+        #expect(dispensed.first?.record.paymentReference == "hoppers 100=40@0 500=22@1 coin@0 bill@2")
         #expect(dispensed.first?.record.detail?.hasPrefix("recovered at start") == true)
         // 5,000 in, 800 kept, 4,000 paid out: the 200 the 100 won hopper never paid is owed to the resident.
         let owed = session.filter { $0.record.kind == .cashOwed }.reduce(0) { $0 + ($1.record.amount?.won ?? 0) }

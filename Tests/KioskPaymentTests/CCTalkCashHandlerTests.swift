@@ -89,7 +89,7 @@ struct CCTalkCashHandlerTests {
         rig.insertCoin(channel: 1)
         rig.insertBill(type: 2)
         await rig.handler.pollOnce()
-        #expect(await events.take(2) == [.coinAccepted(won(100)), .noteInEscrow(won(5000))])
+        #expect(await events.take(2) == [.coinAccepted(won(100), eventCounter: 1), .noteInEscrow(won(5000))])
         let stacked = try await rig.handler.stackEscrow()
         #expect(stacked == won(5000))
 
@@ -306,7 +306,7 @@ struct CCTalkCashHandlerRunTests {
             group.addTask { await rig.handler.run() }
             rig.insertCoin(channel: 2)
             rig.insertCoin(channel: 2)
-            #expect(await events.take(2) == [.coinAccepted(Money(won: 500)), .coinAccepted(Money(won: 500))])
+            #expect(await events.take(2) == [.coinAccepted(Money(won: 500), eventCounter: 1), .coinAccepted(Money(won: 500), eventCounter: 2)])
             group.cancelAll()
         }
         #expect(await rig.handler.cashBoxCounts() == [Money(won: 500): 2])

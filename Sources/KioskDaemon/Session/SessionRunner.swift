@@ -4,6 +4,7 @@ import KioskCore
 import KioskDevices
 import KioskFingerprint
 import KioskLedger
+import KioskPayment
 import KioskPrinting
 import Logging
 
@@ -347,9 +348,12 @@ actor SessionRunner {
     func cashEvent(_ event: CashEvent) async {
         guard let id = sessions.first(where: { $0.value.session.phase == .paying && $0.value.method == .cash })?.key else {
             switch event {
-            case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
+            case .coinAccepted(let money, _), .noteStackedWithoutCommand(let money, _):
                 logger.warning("cash: \(money) taken with no cash payment waiting; recorded, to be returned by a technician")
-                _ = try? await ledger.append([await cashRecord(.cashInserted, nil, amount: money, detail: "no payment waiting")])
+                let credit = CCTalkCashRecovery.credit(of: event)  // issue 9: the entry records the credit's event counter
+                if (try? await ledger.append([await cashRecord(.cashInserted, nil, amount: money, detail: "no payment waiting", credit: credit)])) != nil {
+                    await CCTalkCashRecovery.recorded(devices.cash, credit)
+                }
             case .noteInEscrow:
                 if let note = try? await devices.cash.returnEscrow() {
                     _ = try? await ledger.append([moneyRecord(.cashReturned, nil, amount: note, detail: "no payment waiting")])
@@ -361,13 +365,19 @@ actor SessionRunner {
         await acquire(id)
         defer { release(id) }
         switch event {
-        case .coinAccepted(let money), .noteStackedWithoutCommand(let money):
-            _ = try? await ledger.append([await cashRecord(.cashInserted, id, amount: money)])
+        case .coinAccepted(let money, _), .noteStackedWithoutCommand(let money, _):
+            let credit = CCTalkCashRecovery.credit(of: event)  // issue 9
+            if (try? await ledger.append([await cashRecord(.cashInserted, id, amount: money, credit: credit)])) != nil {
+                await CCTalkCashRecovery.recorded(devices.cash, credit)
+            }
             sessions[id]?.inserted += money
         case .noteInEscrow(let money):
             do throws(CashError) {
                 let note = try await devices.cash.stackEscrow()
-                _ = try? await ledger.append([await cashRecord(.cashStacked, id, amount: note)])
+                let credit = await CCTalkCashRecovery.stackedNote(devices.cash)  // issue 9
+                if (try? await ledger.append([await cashRecord(.cashStacked, id, amount: note, credit: credit)])) != nil {
+                    await CCTalkCashRecovery.recorded(devices.cash, credit)
+                }
                 sessions[id]?.inserted += note
             } catch {
                 sessions[id]?.message = error.description
@@ -805,12 +815,14 @@ actor SessionRunner {
     /// one does, as ccTalk hoppers do), their values after the movement go into `paymentReference`, so
     /// recovery at start can find a movement the crash kept out of the ledger. A ccTalk module's hopper
     /// counts after the movement go there instead (`CCTalkCashRecovery` restores them at start).
-    private func cashRecord(_ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil) async -> LedgerRecord {
+    private func cashRecord(
+        _ kind: LedgerEntryKind, _ id: UUID?, amount: Money, detail: String? = nil, credit: CCTalkCredit? = nil
+    ) async -> LedgerRecord {
         var record = moneyRecord(kind, id, amount: amount, detail: detail)
         if let counters = await CashCounters.read(devices.cash)?.reference {
             record.paymentReference = counters
         } else {
-            record.paymentReference = await CCTalkCashRecovery.reference(devices.cash)
+            record.paymentReference = await CCTalkCashRecovery.reference(devices.cash, recording: credit)
         }
         return record
     }

@@ -44,8 +44,10 @@ public struct CashInventory: Sendable, Codable, Equatable {
 
 /// Money moving through the cash module, as it happens.
 public enum CashEvent: Sendable, Equatable {
-    /// A coin was accepted and is in the cash box: credit it.
-    case coinAccepted(Money)
+    /// A coin was accepted and is in the cash box: credit it. `eventCounter` is the device's number for
+    /// this credit where it numbers its events (ccTalk: the acceptor's event counter); the daemon hands
+    /// it back when the credit is recorded, so a restart can tell which credits the ledger holds.
+    case coinAccepted(Money, eventCounter: UInt8? = nil)
     /// A note is held in escrow: stack it (keep) or return it.
     case noteInEscrow(Money)
     /// A coin or note was refused and given back.
@@ -57,7 +59,8 @@ public enum CashEvent: Sendable, Equatable {
     /// The note validator stacked a note without being told to (e.g. its escrow timeout is set to
     /// stack): the note is in the cash box and must be credited. The normal credit for a note is the
     /// value `stackEscrow()` returns; drivers without such a validator never send this.
-    case noteStackedWithoutCommand(Money)
+    /// `eventCounter` as for `coinAccepted` (ccTalk: the validator's event counter).
+    case noteStackedWithoutCommand(Money, eventCounter: UInt8? = nil)
 }
 
 /// The result of a payout: what came out and what could not.

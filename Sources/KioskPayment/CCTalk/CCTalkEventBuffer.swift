@@ -27,6 +27,21 @@ public struct CCTalkEventBuffer: Sendable, Hashable {
         public var lost: Int
         /// True when the counter went back to 0: the device was reset or powered up.
         public var deviceReset: Bool
+        /// The event counter of this reply: the counter of the newest event.
+        public var counter: UInt8 = 0
+        /// Every result pair in the reply, newest first (what the device still holds, new or not).
+        public var buffered: [Result] = []
+
+        /// The event counter of each of `events`, oldest first (the newest is `counter`).
+        public var eventCounters: [UInt8] {
+            var counters: [UInt8] = []
+            var current = counter
+            for _ in events {
+                counters.insert(current, at: 0)
+                current = CCTalkEventCounter.previous(current)
+            }
+            return counters
+        }
     }
 
     /// The last counter seen; nil before the first poll.
@@ -44,13 +59,14 @@ public struct CCTalkEventBuffer: Sendable, Hashable {
         let results = stride(from: 1, to: reply.count, by: 2).map { Result(a: reply[$0], b: reply[$0 + 1]) }
         defer { lastCounter = counter }
         guard let last = lastCounter else {
-            // The first poll after the host started: what is buffered happened before we listened.
-            return Update(events: [], lost: 0, deviceReset: counter == 0)
+            // The first poll after the host started: what is buffered happened before we listened
+            // (`buffered` keeps it for the host's recovery at start).
+            return Update(events: [], lost: 0, deviceReset: counter == 0, counter: counter, buffered: results)
         }
-        if counter == last { return Update(events: [], lost: 0, deviceReset: false) }
-        if counter == 0 { return Update(events: [], lost: 0, deviceReset: true) }
-        let delta = counter > last ? Int(counter) - Int(last) : Int(counter) + 255 - Int(last)
+        if counter == last { return Update(events: [], lost: 0, deviceReset: false, counter: counter, buffered: results) }
+        if counter == 0 { return Update(events: [], lost: 0, deviceReset: true, counter: counter, buffered: results) }
+        let delta = CCTalkEventCounter.distance(from: last, to: counter)
         let fresh = min(delta, results.count)
-        return Update(events: Array(results.prefix(fresh).reversed()), lost: delta - fresh, deviceReset: false)
+        return Update(events: Array(results.prefix(fresh).reversed()), lost: delta - fresh, deviceReset: false, counter: counter, buffered: results)
     }
 }

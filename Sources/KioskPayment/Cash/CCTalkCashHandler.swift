@@ -8,6 +8,12 @@ public import KioskDevices
 /// cancelled (the daemon runs it as a service; tests call `pollOnce()` instead). Hopper coin counts
 /// are kept by the host (hoppers only sense low/empty): the daemon restores them from the ledger with
 /// `setHopperCount` and every payout decrements them by what the hopper reports paid.
+///
+/// Every credit it hands out carries its device's event counter (`CashEvent.coinAccepted(_, eventCounter:)`,
+/// `lastStackedNote()`); `ledgerEventCounters(recording:)` gives the counters a ledger entry may record
+/// (every credit up to them recorded) and `creditRecorded(_:)` is how the daemon says an entry is
+/// written. `start()` reads the acceptor's and validator's buffers once (`eventBuffersAtStart()`) so the
+/// daemon can record credits a previous run never polled.
 public actor CCTalkCashHandler: CashHandler {
     /// Always `.cash`.
     public nonisolated let kind = DeviceKind.cash
@@ -45,6 +51,11 @@ public actor CCTalkCashHandler: CashHandler {
     private var stackerFull = false
     private var cashBox: [Money: Int] = [:]
     private var returnedNoteAtStart = false
+    private var coinCredits = CCTalkCreditTracker()
+    private var billCredits = CCTalkCreditTracker()
+    private var stackedNoteCounter: UInt8?
+    private var coinBufferAtStart: CCTalkEventBuffer.Update?
+    private var billBufferAtStart: CCTalkEventBuffer.Update?
     private var identities: [String: CCTalkDeviceIdentity] = [:]
     private let events = EventBroadcaster<CashEvent>()
     private let broadcaster: StatusBroadcaster<DeviceStatus>
@@ -101,7 +112,10 @@ public actor CCTalkCashHandler: CashHandler {
                     }
                 }
                 try await coinAcceptor.peripheral.setMasterEnabled(false)
-                _ = try await coinAcceptor.readEvents()
+                // What the buffer holds now happened before this run listened: kept for recovery at start.
+                let update = try await coinAcceptor.readBuffer()
+                self.coinBufferAtStart = update
+                self.coinCredits.polled(update.counter)
             }
         }
         if let billValidator, let config = configuration.billValidator {
@@ -122,7 +136,9 @@ public actor CCTalkCashHandler: CashHandler {
                 } catch {
                     guard case .unexpectedReply(_, 154, "escrow is empty") = error else { throw error }
                 }
-                _ = try await billValidator.readEvents()
+                let update = try await billValidator.readBuffer()
+                self.billBufferAtStart = update
+                self.billCredits.polled(update.counter)
             }
         }
         for index in hoppers.indices {
@@ -191,6 +207,32 @@ public actor CCTalkCashHandler: CashHandler {
     public func hopperStatusAtStart() -> [Money: CCTalkHopperStatus] {
         Dictionary(uniqueKeysWithValues: hoppers.compactMap { unit in unit.statusAtStart.map { (unit.config.coin, $0) } })
     }
+
+    /// The coin acceptor's and bill validator's buffers as `start()` first read them (counter and the
+    /// five results): events in them after the ledger's counters are credits no entry records.
+    public func eventBuffersAtStart() -> (coin: CCTalkEventBuffer.Update?, bill: CCTalkEventBuffer.Update?) {
+        (coinBufferAtStart, billBufferAtStart)
+    }
+
+    /// The event counters a ledger entry written now records (`coin@N bill@N`): up to them every credit
+    /// handed out is recorded, `recording` (the credit this entry records) counted as recorded. Nil for
+    /// a device that is not configured or not yet read.
+    public func ledgerEventCounters(recording credit: CCTalkCredit? = nil) -> (coin: UInt8?, bill: UInt8?) {
+        let coin: UInt8? = if case .coin(let counter) = credit { counter } else { nil }
+        let note: UInt8? = if case .note(let counter) = credit { counter } else { nil }
+        return (coinCredits.ledgerCounter(recording: coin), billCredits.ledgerCounter(recording: note))
+    }
+
+    /// The daemon wrote the ledger entry for `credit`: later entries may record counters past it.
+    public func creditRecorded(_ credit: CCTalkCredit) {
+        switch credit {
+        case .coin(let counter): coinCredits.recorded(counter)
+        case .note(let counter): billCredits.recorded(counter)
+        }
+    }
+
+    /// The credit of the note the last `stackEscrow()` stacked (nil before any).
+    public func lastStackedNote() -> CCTalkCredit? { stackedNoteCounter.map { .note(counter: $0) } }
 
     /// Coins and notes that went into the cash box since start or the last `collectCashBox()`.
     public func cashBoxCounts() -> [Money: Int] { cashBox }
@@ -353,22 +395,29 @@ public actor CCTalkCashHandler: CashHandler {
 
     private func pollCoins() async {
         guard let coinAcceptor, let config = configuration.coinAcceptor else { return }
-        let update: (events: [CCTalkCoinEvent], lost: Int, reset: Bool)
+        let update: CCTalkEventBuffer.Update
         do {
-            update = try await coinAcceptor.readEvents()
+            update = try await coinAcceptor.readBuffer()
             unreachable["coin acceptor"] = nil
         } catch {
             unreachable["coin acceptor"] = error.description
             return
         }
         if update.lost > 0 { events.publish(.fault(reason: "coin acceptor: \(update.lost) events lost between polls (credits may be missing)")) }
-        if update.reset { events.publish(.fault(reason: "coin acceptor was reset (power-up); acceptance must be enabled again")) }
-        for event in update.events {
+        if update.deviceReset { events.publish(.fault(reason: "coin acceptor was reset (power-up); acceptance must be enabled again")) }
+        // Credits are numbered before anyone hears of them: an entry written meanwhile stops short of them.
+        let credits = zip(update.events, update.eventCounters).compactMap { result, counter -> UInt8? in
+            guard case .credit(let channel, _) = CCTalkCoinEvent(result), config.channels[channel] != nil else { return nil }
+            return counter
+        }
+        coinCredits.polled(update.counter, credits: credits)
+        for (result, counter) in zip(update.events, update.eventCounters) {
+            let event = CCTalkCoinEvent(result)
             switch event {
             case .credit(let channel, _):
                 if let value = config.channels[channel] {
                     cashBox[value, default: 0] += 1
-                    events.publish(.coinAccepted(value))
+                    events.publish(.coinAccepted(value, eventCounter: counter))
                 } else {
                     events.publish(.fault(reason: "coin acceptor credited channel \(channel), which has no configured value"))
                 }
@@ -390,17 +439,31 @@ public actor CCTalkCashHandler: CashHandler {
 
     private func pollBills() async {
         guard let billValidator, let config = configuration.billValidator else { return }
-        let update: (events: [CCTalkBillEvent], lost: Int, reset: Bool)
+        let update: CCTalkEventBuffer.Update
         do {
-            update = try await billValidator.readEvents()
+            update = try await billValidator.readBuffer()
             unreachable["bill validator"] = nil
         } catch {
             unreachable["bill validator"] = error.description
             return
         }
         if update.lost > 0 { events.publish(.fault(reason: "bill validator: \(update.lost) events lost between polls")) }
-        if update.reset { events.publish(.fault(reason: "bill validator was reset (power-up); acceptance must be enabled again")) }
-        for event in update.events {
+        if update.deviceReset { events.publish(.fault(reason: "bill validator was reset (power-up); acceptance must be enabled again")) }
+        // Stacked notes are numbered before anyone hears of them, as coins are (see `pollCoins`).
+        var held = escrow
+        var stacked: [UInt8] = []
+        for (result, counter) in zip(update.events, update.eventCounters) {
+            switch CCTalkBillEvent(result) {
+            case .escrow(let type): held = config.billTypes[type] ?? held
+            case .stacked(let type) where config.billTypes[type] ?? held != nil:
+                stacked.append(counter)
+                held = nil
+            default: break
+            }
+        }
+        billCredits.polled(update.counter, credits: stacked)
+        for (result, counter) in zip(update.events, update.eventCounters) {
+            let event = CCTalkBillEvent(result)
             switch event {
             case .escrow(let type):
                 guard let value = config.billTypes[type], enabled.contains(value) else {
@@ -418,9 +481,10 @@ public actor CCTalkCashHandler: CashHandler {
                 cashBox[value, default: 0] += 1
                 escrow = nil
                 if pendingRoute == .stack {
+                    stackedNoteCounter = counter
                     routeOutcome = .stacked(value)
                 } else {
-                    events.publish(.noteStackedWithoutCommand(value))
+                    events.publish(.noteStackedWithoutCommand(value, eventCounter: counter))
                 }
             case .status(let code):
                 let text = "bill validator: " + CCTalkBillEvent.describe(code: code)

@@ -24,12 +24,18 @@ public final class CCTalkBillValidator: Sendable {
 
     /// Header 159: the events since the last read, oldest first (see `CCTalkEventBuffer`).
     public func readEvents() async throws(CCTalkError) -> (events: [CCTalkBillEvent], lost: Int, reset: Bool) {
+        let update = try await readBuffer()
+        return (update.events.map(CCTalkBillEvent.init), update.lost, update.deviceReset)
+    }
+
+    /// Header 159, with the event counter and every buffered result: what `readEvents()` returns,
+    /// plus what the host needs to number each event and to find, at start, events it never read.
+    public func readBuffer() async throws(CCTalkError) -> CCTalkEventBuffer.Update {
         let address = peripheral.address
         return try await peripheral.bus.request(.readBufferedBillEvents, to: address) { data throws(CCTalkError) in
-            let update = try self.buffer.withLock { (buffer: inout CCTalkEventBuffer) throws(CCTalkError) in
+            try self.buffer.withLock { (buffer: inout CCTalkEventBuffer) throws(CCTalkError) in
                 try buffer.accept(data, address: address, header: 159)
             }
-            return (update.events.map(CCTalkBillEvent.init), update.lost, update.deviceReset)
         }
     }
 

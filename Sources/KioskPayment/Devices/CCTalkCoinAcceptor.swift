@@ -14,12 +14,18 @@ public final class CCTalkCoinAcceptor: Sendable {
     /// Header 229: the events since the last read, oldest first. The first read after start only
     /// learns the event counter (earlier events happened while nobody listened).
     public func readEvents() async throws(CCTalkError) -> (events: [CCTalkCoinEvent], lost: Int, reset: Bool) {
+        let update = try await readBuffer()
+        return (update.events.map(CCTalkCoinEvent.init), update.lost, update.deviceReset)
+    }
+
+    /// Header 229, with the event counter and every buffered result: what `readEvents()` returns,
+    /// plus what the host needs to number each event and to find, at start, events it never read.
+    public func readBuffer() async throws(CCTalkError) -> CCTalkEventBuffer.Update {
         let address = peripheral.address
         return try await peripheral.bus.request(.readBufferedCredit, to: address) { data throws(CCTalkError) in
-            let update = try self.buffer.withLock { (buffer: inout CCTalkEventBuffer) throws(CCTalkError) in
+            try self.buffer.withLock { (buffer: inout CCTalkEventBuffer) throws(CCTalkError) in
                 try buffer.accept(data, address: address, header: 229)
             }
-            return (update.events.map(CCTalkCoinEvent.init), update.lost, update.deviceReset)
         }
     }
 

@@ -27,6 +27,17 @@ public final class EmulatedBillValidator: EmulatedDevice {
         ring.push(UInt8(type), 1)
     }
 
+    /// The validator's own escrow timer ran out and it is set to stack (some are): the held note goes
+    /// to the stacker without a route command. False when no note is held.
+    @discardableResult
+    public func escrowTimeoutStacks() -> Bool {
+        guard let type = escrow else { return false }
+        escrow = nil
+        stacked.append(type)
+        ring.push(UInt8(type), 0)
+        return true
+    }
+
     /// Bill events, routing, bill ids; the core commands otherwise.
     public override func handle(header: UInt8, data: [UInt8]) -> EmulatorReply {
         switch header {

@@ -4,6 +4,8 @@ public final class EmulatedCoinAcceptor: EmulatedDevice {
     public let coinIDs: [Int: String]
     /// The credit event buffer (header 229).
     public var ring = EmulatedEventRing()
+    /// Channels of the coins it accepted (they went to the cash box), in order.
+    public private(set) var credited: [Int] = []
 
     /// An acceptor at `address` knowing `coinIDs`.
     public init(address: UInt8 = 2, coinIDs: [Int: String]) {
@@ -18,6 +20,7 @@ public final class EmulatedCoinAcceptor: EmulatedDevice {
         guard coinIDs[channel] != nil else { ring.push(0, 1); return }
         guard channelEnabled(channel) else { ring.push(0, 2); return }
         ring.push(UInt8(channel), 1)
+        credited.append(channel)
     }
 
     /// Credit events and coin ids; the core commands otherwise.
