@@ -18,8 +18,8 @@ struct CCTalkHopperRestartTests {
         """
         [devices.cash]
         driver = "cctalk"
-        reply_timeout_ms = 100
-        retries = 1
+        reply_timeout_ms = 250
+        retries = 2
         poll_interval_ms = 20
         payout_timeout_ms = 5000
         coin_acceptor = { port = "\(port)", address = \(coinAcceptor), channels = { "1" = 100, "2" = 500 } }

@@ -111,7 +111,7 @@ public enum DeviceFactory {
             }
             do {
                 let handler = try CCTalkCashHandler(configuration: settings)
-                try await handler.start()
+                try await startCCTalk(handler, logger: logger)
                 cash = handler
                 services.append(CashPolling(handler: handler))
             } catch {
@@ -154,6 +154,27 @@ struct PresenceWatch: Service {
 }
 
 /// Polls the ccTalk devices for credit and error events.
+/// Brings the ccTalk devices up, retrying when one does not answer: devices powered with the PC can
+/// take seconds to answer, and a busy machine can miss a reply timeout. Three more attempts, 1, 2 and
+/// 4 s apart, each logged; then the last error stops the start (systemd restarts kioskd).
+/// `CCTalkCashHandler.start()` may be repeated: every step sets state or reads it.
+func startCCTalk(_ handler: CCTalkCashHandler, logger: Logger) async throws(CashError) {
+    var attempt = 1
+    while true {
+        do {
+            try await handler.start()
+            if attempt > 1 { logger.notice("cash (cctalk): devices answered at bring-up attempt \(attempt)") }
+            return
+        } catch {
+            guard attempt < 4 else { throw error }
+            let wait = 1 << (attempt - 1)
+            logger.warning("cash (cctalk): bring-up attempt \(attempt) failed: \(error); trying again in \(wait) s")
+            do { try await Task.sleep(for: .seconds(wait)) } catch { throw CashError.deviceError("start cancelled") }
+            attempt += 1
+        }
+    }
+}
+
 struct CashPolling: Service {
     let handler: CCTalkCashHandler
 

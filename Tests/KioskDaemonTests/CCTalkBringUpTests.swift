@@ -1,0 +1,44 @@
+import Foundation
+import KioskTestSupport
+import Testing
+
+/// kioskd bringing ccTalk devices up at start: a device that answers late (powered with the PC, or a
+/// busy machine missing a reply timeout) is retried; one that never answers stops the start, named.
+@Suite("ccTalk bring-up at start")
+struct CCTalkBringUpTests {
+    @Test("a coin acceptor silent for the first 1.5 s: kioskd tries again, starts, and logs both")
+    func aLateDeviceIsRetried() async throws {
+        let emulator = try CCTalkHopperRestartTests.emulator(coins500: 10, coins100: 10)
+        defer { emulator.stop() }
+        emulator.setFault(.deviceSilent, at: CCTalkHopperRestartTests.coinAcceptor)
+        let kiosk = try CCTalkHopperRestartTests.kiosk(on: emulator)
+        async let wake: Void = {
+            try? await Task.sleep(for: .milliseconds(1500))
+            emulator.setFault(.deviceSilent, at: CCTalkHopperRestartTests.coinAcceptor, active: false)
+        }()
+        try await kiosk.start()
+        await wake
+        let log = kiosk.process?.stderr ?? ""
+        #expect(log.contains("cash (cctalk): bring-up attempt 1 failed"), "\(log)")
+        #expect(log.contains("ccTalk device 2 did not answer"), "\(log)")
+        #expect(log.contains("cash (cctalk): devices answered at bring-up attempt"), "\(log)")
+        let status = try await kiosk.api("GET", "/documents")
+        #expect(status.status == 200)
+        _ = await kiosk.stop()
+    }
+
+    @Test("a coin acceptor that never answers: after four attempts kioskd does not start and names it")
+    func aSilentDeviceStopsTheStart() async throws {
+        let emulator = try CCTalkHopperRestartTests.emulator(coins500: 10, coins100: 10)
+        defer { emulator.stop() }
+        emulator.setFault(.deviceSilent, at: CCTalkHopperRestartTests.coinAcceptor)
+        let kiosk = try CCTalkHopperRestartTests.kiosk(on: emulator)
+        let process = try ChildProcess(BuiltProducts.path("kioskd"), ["--config", kiosk.configPath], outputDirectory: kiosk.folder.path)
+        let status = await process.wait(timeout: .seconds(40))
+        if status == nil { process.terminate() }
+        #expect(status != nil && status != 0, "kioskd must exit non-zero (got \(String(describing: status)))")
+        let log = process.stderr
+        #expect(log.contains("bring-up attempt 3 failed"), "\(log)")
+        #expect(log.contains("cash (cctalk): cash module error: coin acceptor: ccTalk device 2 did not answer"), "\(log)")
+    }
+}
