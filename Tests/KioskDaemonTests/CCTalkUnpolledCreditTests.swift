@@ -35,23 +35,35 @@ struct CCTalkUnpolledCreditTests {
         entries.filter { $0.record.kind == .cashInserted && ($0.record.detail ?? "").hasPrefix("found at start") }
     }
 
-    @Test("kill -9 mid-payment, three coins while kioskd is down: the restart records exactly them and the cash box holds them")
-    func coinsWhileDown() async throws {
-        let emulator = try Rig.emulator(coins500: 30, coins100: 40)
-        defer { emulator.stop() }
+    /// kioskd on `emulator`, started, its hoppers refilled to 30 × 500 and 40 × 100 through kioskctl.
+    static func refilledKiosk(on emulator: CCTalkEmulator) async throws -> SessionKiosk {
         let kiosk = try Rig.kiosk(on: emulator)
         try await kiosk.start()
         let refill = try await kiosk.ctl(["cash", "refill", "--coin", "100=40", "--coin", "500=30"])
         try #require(refill.status == 0, "\(refill.stderr)")
+        return kiosk
+    }
+
+    /// Starts paying an 800 won document in cash and waits until the acceptor takes coin `channel`.
+    static func startPaying(_ kiosk: SessionKiosk, _ emulator: CCTalkEmulator, channel: Int) async throws -> String {
+        let (id, _) = try await kiosk.quoted("LD-PRICE")
+        let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
+        try #require(paying.status == 202, "pay: \(paying.json)")
+        try await waitCoinEnabled(emulator, channel: channel)
+        return id
+    }
+
+    @Test("kill -9 mid-payment, three coins while kioskd is down: the restart records exactly them and the cash box holds them")
+    func coinsWhileDown() async throws {
+        let emulator = try Rig.emulator(coins500: 30, coins100: 40)
+        defer { emulator.stop() }
+        let kiosk = try await Self.refilledKiosk(on: emulator)
 
         // A payment with a note and change, completely recorded.
         #expect(try await Rig.payWithBill(kiosk, emulator, billType: 2) == 4200)
 
         // A second payment: one 500 won coin is taken and recorded, then kioskd dies with the acceptor enabled.
-        let (id, _) = try await kiosk.quoted("LD-PRICE")
-        let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
-        try #require(paying.status == 202, "pay: \(paying.json)")
-        try await Self.waitCoinEnabled(emulator, channel: 2)
+        let id = try await Self.startPaying(kiosk, emulator, channel: 2)
         emulator.with(EmulatedCoinAcceptor.self, at: Rig.coinAcceptor) { $0.insert(channel: 2) }
         try await Self.waitInserted(kiosk, id, won: 500)
         await kiosk.kill9()
@@ -99,14 +111,8 @@ struct CCTalkUnpolledCreditTests {
     func lostEvents() async throws {
         let emulator = try Rig.emulator(coins500: 30, coins100: 40)
         defer { emulator.stop() }
-        let kiosk = try Rig.kiosk(on: emulator)
-        try await kiosk.start()
-        let refill = try await kiosk.ctl(["cash", "refill", "--coin", "100=40", "--coin", "500=30"])
-        try #require(refill.status == 0, "\(refill.stderr)")
-        let (id, _) = try await kiosk.quoted("LD-PRICE")
-        let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
-        try #require(paying.status == 202, "pay: \(paying.json)")
-        try await Self.waitCoinEnabled(emulator, channel: 1)
+        let kiosk = try await Self.refilledKiosk(on: emulator)
+        let id = try await Self.startPaying(kiosk, emulator, channel: 1)
         await kiosk.kill9()
         // Seven 100 won coins: the buffer keeps the newest five.
         emulator.with(EmulatedCoinAcceptor.self, at: Rig.coinAcceptor) { acceptor in
@@ -123,14 +129,8 @@ struct CCTalkUnpolledCreditTests {
     func noteWhileDownAndReset() async throws {
         let emulator = try Rig.emulator(coins500: 30, coins100: 40)
         defer { emulator.stop() }
-        let kiosk = try Rig.kiosk(on: emulator)
-        try await kiosk.start()
-        let refill = try await kiosk.ctl(["cash", "refill", "--coin", "100=40", "--coin", "500=30"])
-        try #require(refill.status == 0, "\(refill.stderr)")
-        let (id, _) = try await kiosk.quoted("LD-PRICE")
-        let paying = try await kiosk.api("POST", "/sessions/\(id)/pay", #"{"method":"cash"}"#)
-        try #require(paying.status == 202, "pay: \(paying.json)")
-        try await Self.waitCoinEnabled(emulator, channel: 1)
+        let kiosk = try await Self.refilledKiosk(on: emulator)
+        let id = try await Self.startPaying(kiosk, emulator, channel: 1)
         for _ in 0..<400 {
             if emulator.with(EmulatedBillValidator.self, at: Rig.billValidator, { $0.channelEnabled(1) }) { break }
             try await Task.sleep(for: .milliseconds(10))

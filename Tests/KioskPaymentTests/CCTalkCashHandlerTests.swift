@@ -41,12 +41,7 @@ struct CCTalkCashHandlerTests {
 
     @Test("a note left in escrow by an earlier run is returned at start, never credited")
     func escrowReturnedAtStart() async throws {
-        let emulator = try CCTalkEmulator(devices: [
-            EmulatedCoinAcceptor(address: PaymentRig.coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
-            EmulatedBillValidator(address: PaymentRig.billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
-            EmulatedHopper(address: PaymentRig.hopper500, coinID: "KR500A", coins: 10),
-            EmulatedHopper(address: PaymentRig.hopper100, coinID: "KR100A", coins: 10),
-        ])
+        let emulator = try PaymentRig.emulator(coins500: 10, coins100: 10)
         defer { emulator.stop() }
         emulator.with(EmulatedBillValidator.self, at: PaymentRig.billValidator) { validator in
             validator.masterEnabled = true

@@ -12,12 +12,7 @@ struct CCTalkCreditCounterTests {
 
     @Test("coins credited before start stay in the buffer the handler read at start, not in its events")
     func bufferAtStart() async throws {
-        let emulator = try CCTalkEmulator(devices: [
-            EmulatedCoinAcceptor(address: PaymentRig.coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
-            EmulatedBillValidator(address: PaymentRig.billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
-            EmulatedHopper(address: PaymentRig.hopper500, coinID: "KR500A", coins: 10),
-            EmulatedHopper(address: PaymentRig.hopper100, coinID: "KR100A", coins: 10),
-        ])
+        let emulator = try PaymentRig.emulator(coins500: 10, coins100: 10)
         defer { emulator.stop() }
         // An acceptor a killed host left enabled: two coins and a refused one while nobody polls.
         emulator.with(EmulatedCoinAcceptor.self, at: PaymentRig.coinAcceptor) { acceptor in

@@ -29,15 +29,21 @@ struct PaymentRig {
         )
     }
 
-    /// A started rig whose hoppers physically hold `coins500` / `coins100` coins while the host
-    /// believes they hold `counted500` / `counted100` (the same unless a test says otherwise).
-    static func start(coins500: Int = 100, coins100: Int = 100, counted500: Int? = nil, counted100: Int? = nil) async throws -> PaymentRig {
-        let emulator = try CCTalkEmulator(devices: [
+    /// The kiosk's bus, not started by any host: coin acceptor (100, 500 won), bill validator (1,000,
+    /// 5,000, 10,000 won) and the two hoppers holding `coins500` / `coins100`.
+    static func emulator(coins500: Int, coins100: Int) throws -> CCTalkEmulator {
+        try CCTalkEmulator(devices: [
             EmulatedCoinAcceptor(address: coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
             EmulatedBillValidator(address: billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
             EmulatedHopper(address: hopper500, coinID: "KR500A", coins: coins500),
             EmulatedHopper(address: hopper100, coinID: "KR100A", coins: coins100),
         ])
+    }
+
+    /// A started rig whose hoppers physically hold `coins500` / `coins100` coins while the host
+    /// believes they hold `counted500` / `counted100` (the same unless a test says otherwise).
+    static func start(coins500: Int = 100, coins100: Int = 100, counted500: Int? = nil, counted100: Int? = nil) async throws -> PaymentRig {
+        let emulator = try Self.emulator(coins500: coins500, coins100: coins100)
         let handler = try CCTalkCashHandler(
             configuration: configuration(path: emulator.path),
             hopperCounts: [Money(won: 500): counted500 ?? coins500, Money(won: 100): counted100 ?? coins100]
