@@ -1,4 +1,5 @@
 import Foundation
+import KioskPayment
 import KioskTestSupport
 import Testing
 
@@ -6,18 +7,23 @@ import Testing
 /// busy machine missing a reply timeout) is retried; one that never answers stops the start, named.
 @Suite("ccTalk bring-up at start")
 struct CCTalkBringUpTests {
-    @Test("a coin acceptor silent for the first 1.5 s: kioskd tries again, starts, and logs both")
+    @Test("a coin acceptor silent through kioskd's first attempt: kioskd tries again, starts, and logs both")
     func aLateDeviceIsRetried() async throws {
         let emulator = try CCTalkHopperRestartTests.emulator(coins500: 10, coins100: 10)
         defer { emulator.stop() }
         emulator.setFault(.deviceSilent, at: CCTalkHopperRestartTests.coinAcceptor)
         let kiosk = try CCTalkHopperRestartTests.kiosk(on: emulator)
-        async let wake: Void = {
-            try? await Task.sleep(for: .milliseconds(1500))
+        // The acceptor wakes up once kioskd's first attempt has asked it three times (the request and
+        // two retries). A thread of its own watches, not a task: it must not wait for the test pool.
+        let woken = Thread {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, emulator.requests.filter({ $0.destination == CCTalkHopperRestartTests.coinAcceptor }).count < 3 {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
             emulator.setFault(.deviceSilent, at: CCTalkHopperRestartTests.coinAcceptor, active: false)
-        }()
+        }
+        woken.start()
         try await kiosk.start()
-        await wake
         let log = kiosk.process?.stderr ?? ""
         #expect(log.contains("cash (cctalk): bring-up attempt 1 failed"), "\(log)")
         #expect(log.contains("ccTalk device 2 did not answer"), "\(log)")
