@@ -26,6 +26,26 @@ import Testing
         var headers: [String: String] = [:]
     }
 
+    /// Sends `item` to the server at `base` and checks the answer against `spec`: the operation exists,
+    /// the status is documented for it, the media type is documented for that status, and the body
+    /// conforms to its schema. Answers the status.
+    static func check(_ item: Case, base: String, spec: [String: Any]) async throws -> Int {
+        let paths = try #require(spec["paths"] as? [String: Any])
+        let operation = try #require((paths[item.template] as? [String: Any])?[item.method.lowercased()] as? [String: Any], "\(item.method) \(item.template) is not in the spec")
+        let answer = try await HTTPProbe.send(item.method, base + item.url, body: item.body, contentType: item.contentType, headers: item.headers)
+        let responses = try #require(operation["responses"] as? [String: Any])
+        let documented = try #require(responses["\(answer.status)"] as? [String: Any], "\(item.method) \(item.url) answered \(answer.status), not documented: \(answer.body.prefix(200))")
+        let content = documented["content"] as? [String: Any] ?? [:]
+        let mediaType = answer.contentType.split(separator: ";").first.map { String($0) } ?? ""
+        let media = try #require(content[mediaType] as? [String: Any], "\(item.method) \(item.url) answered \(mediaType), not documented for \(answer.status)")
+        if let schema = media["schema"] as? [String: Any] {
+            let value = try JSONSerialization.jsonObject(with: Data(answer.body.utf8), options: [.fragmentsAllowed])
+            let found = problems(value, schema: schema, spec: spec, at: "\(item.method) \(item.url)")
+            #expect(found.isEmpty, "\(found)")
+        }
+        return answer.status
+    }
+
     /// Problems of `value` against `schema` (empty when it conforms), resolving `$ref`s in `spec`.
     static func problems(_ value: Any, schema: [String: Any], spec: [String: Any], at path: String) -> [String] {
         var schema = schema
@@ -120,19 +140,8 @@ import Testing
         ]
         var covered: Set<String> = []
         for item in cases {
-            let operation = try #require((paths[item.template] as? [String: Any])?[item.method.lowercased()] as? [String: Any], "\(item.method) \(item.template) is not in the spec")
             covered.insert("\(item.method.lowercased()) \(item.template)")
-            let answer = try await HTTPProbe.send(item.method, base + item.url, body: item.body, contentType: item.contentType, headers: item.headers)
-            let responses = try #require(operation["responses"] as? [String: Any])
-            let documented = try #require(responses["\(answer.status)"] as? [String: Any], "\(item.method) \(item.url) answered \(answer.status), not documented: \(answer.body.prefix(200))")
-            let content = documented["content"] as? [String: Any] ?? [:]
-            let mediaType = answer.contentType.split(separator: ";").first.map { String($0) } ?? ""
-            let media = try #require(content[mediaType] as? [String: Any], "\(item.method) \(item.url) answered \(mediaType), not documented for \(answer.status)")
-            if let schema = media["schema"] as? [String: Any] {
-                let value = try JSONSerialization.jsonObject(with: Data(answer.body.utf8), options: [.fragmentsAllowed])
-                let found = Self.problems(value, schema: schema, spec: spec, at: "\(item.method) \(item.url)")
-                #expect(found.isEmpty, "\(found)")
-            }
+            _ = try await Self.check(item, base: base, spec: spec)
         }
         var documentedOperations: Set<String> = []
         for (path, value) in paths {
