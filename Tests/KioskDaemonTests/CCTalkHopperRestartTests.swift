@@ -8,10 +8,10 @@ import Testing
 /// are the ledger's, so a `kill -9` in the middle of the day loses none of them.
 @Suite("ccTalk hopper counts through kioskd", .serialized)
 struct CCTalkHopperRestartTests {
-    static let coinAcceptor: UInt8 = 2
-    static let billValidator: UInt8 = 40
-    static let hopper500: UInt8 = 3
-    static let hopper100: UInt8 = 4
+    static let coinAcceptor = KioskCashBus.coinAcceptor
+    static let billValidator = KioskCashBus.billValidator
+    static let hopper500 = KioskCashBus.hopper500
+    static let hopper100 = KioskCashBus.hopper100
 
     /// kioskd's `[devices.cash]` for the emulator's bus at `port`.
     static func cashSection(port: String) -> String {
@@ -84,12 +84,7 @@ struct CCTalkHopperRestartTests {
 
     /// The emulated bus: coin acceptor, bill validator, hoppers for 500 and 100 won holding the given coins.
     static func emulator(coins500: Int, coins100: Int) throws -> CCTalkEmulator {
-        try CCTalkEmulator(devices: [
-            EmulatedCoinAcceptor(address: coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
-            EmulatedBillValidator(address: billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
-            EmulatedHopper(address: hopper500, coinID: "KR500A", coins: coins500),
-            EmulatedHopper(address: hopper100, coinID: "KR100A", coins: coins100),
-        ])
+        try KioskCashBus.emulator(coins500: coins500, coins100: coins100)
     }
 
     static func physical(_ emulator: CCTalkEmulator) -> [Int: Int] {

@@ -6,10 +6,10 @@ import KioskTestSupport
 /// The standard test kiosk: one ccTalk bus on a pseudo-terminal with a coin acceptor (2: 100 and 500
 /// won), a bill validator (40: 1,000, 5,000 and 10,000 won) and two hoppers (3: 500 won, 4: 100 won).
 struct PaymentRig {
-    static let coinAcceptor: UInt8 = 2
-    static let billValidator: UInt8 = 40
-    static let hopper500: UInt8 = 3
-    static let hopper100: UInt8 = 4
+    static let coinAcceptor = KioskCashBus.coinAcceptor
+    static let billValidator = KioskCashBus.billValidator
+    static let hopper500 = KioskCashBus.hopper500
+    static let hopper100 = KioskCashBus.hopper100
 
     let emulator: CCTalkEmulator
     let handler: CCTalkCashHandler
@@ -32,12 +32,7 @@ struct PaymentRig {
     /// The kiosk's bus, not started by any host: coin acceptor (100, 500 won), bill validator (1,000,
     /// 5,000, 10,000 won) and the two hoppers holding `coins500` / `coins100`.
     static func emulator(coins500: Int, coins100: Int) throws -> CCTalkEmulator {
-        try CCTalkEmulator(devices: [
-            EmulatedCoinAcceptor(address: coinAcceptor, coinIDs: [1: "KR100A", 2: "KR500A"]),
-            EmulatedBillValidator(address: billValidator, billIDs: [1: "KR0001A", 2: "KR0005A", 3: "KR0010A"]),
-            EmulatedHopper(address: hopper500, coinID: "KR500A", coins: coins500),
-            EmulatedHopper(address: hopper100, coinID: "KR100A", coins: coins100),
-        ])
+        try KioskCashBus.emulator(coins500: coins500, coins100: coins100)
     }
 
     /// A started rig whose hoppers physically hold `coins500` / `coins100` coins while the host
