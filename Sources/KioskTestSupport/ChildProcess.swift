@@ -28,12 +28,27 @@ public final class ChildProcess: @unchecked Sendable {
         let name = URL(fileURLWithPath: executable).lastPathComponent + "-\(UInt32.random(in: 0...UInt32.max))"
         stdoutPath = outputDirectory + "/" + name + ".out"
         stderrPath = outputDirectory + "/" + name + ".err"
+        pid = try Self.spawn(executable, arguments, environment: environment, stdout: stdoutPath, stderr: stderrPath, append: false)
+    }
+
+    /// posix_spawn with stdin from /dev/null, stdout to `stdout`, stderr to `stderr` (or to stdout when
+    /// `nil`), an empty signal mask and every signal at its default action (a test runner's blocked or
+    /// ignored signals must not reach the child); `environment` is added to this process's.
+    /// - Throws: `Failure` naming the executable when it cannot be started.
+    static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String?, append: Bool
+    ) throws(Failure) -> pid_t {
+        let mode = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, mode, 0o644)
+        if let stderr {
+            posix_spawn_file_actions_addopen(&actions, 2, stderr, mode, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -55,7 +70,7 @@ public final class ChildProcess: @unchecked Sendable {
         var child: pid_t = 0
         let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard result == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))") }
-        pid = child
+        return child
     }
 
     /// Sends `signal` (e.g. SIGTERM, SIGHUP).
