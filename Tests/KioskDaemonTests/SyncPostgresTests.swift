@@ -46,12 +46,7 @@ struct SyncPostgresTests {
         defer { central.terminate() }
         let lag = try await kiosk.waitSynced()
         #expect(lag == 0, "kioskd:\n\(kiosk.process?.stderr ?? "")\ncentral:\n\(central.stderr)")
-        for number in numbers {
-            let answer = try await httpGet("http://127.0.0.1:\(port)/v1/verify/\(number)")
-            #expect(answer.status == 200)
-            let json = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any]
-            #expect(json?["found"] as? Bool == true && json?["kioskID"] as? String == "TEST-0001" && json?["status"] as? String == "issued")
-        }
+        try await SyncWithCentralTests.expectIssued(numbers, atCentralPort: port)
         // Exactly once: PostgreSQL holds each ledger entry of the kiosk once, 1…head with no gap.
         let head = try #require(try await kiosk.ctlJSON(["sync", "status"]) as? [String: Any])
         let acked = try #require(head["ackedSequence"] as? Int)

@@ -6,6 +6,16 @@ import Testing
 /// arrive exactly once when it comes up, and central verifies every issuance number.
 @Suite("Sync with a real kiosk-central", .serialized)
 struct SyncWithCentralTests {
+    /// Checks that central's `/v1/verify` finds each of `numbers` as issued by TEST-0001.
+    static func expectIssued(_ numbers: [String], atCentralPort port: Int) async throws {
+        for number in numbers {
+            let answer = try await httpGet("http://127.0.0.1:\(port)/v1/verify/\(number)")
+            #expect(answer.status == 200)
+            let json = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any]
+            #expect(json?["found"] as? Bool == true && json?["kioskID"] as? String == "TEST-0001" && json?["status"] as? String == "issued")
+        }
+    }
+
     /// A free TCP port on 127.0.0.1 (bound to port 0, then released).
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -57,12 +67,7 @@ struct SyncWithCentralTests {
 
         let lag = try await kiosk.waitSynced()
         #expect(lag == 0, "kioskd:\n\(kiosk.process?.stderr ?? "")\ncentral:\n\(central.stderr)")
-        for number in numbers {
-            let answer = try await httpGet("http://127.0.0.1:\(port)/v1/verify/\(number)")
-            #expect(answer.status == 200)
-            let json = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any]
-            #expect(json?["found"] as? Bool == true && json?["kioskID"] as? String == "TEST-0001" && json?["status"] as? String == "issued")
-        }
+        try await SyncWithCentralTests.expectIssued(numbers, atCentralPort: port)
         let daily = try await httpGet("http://127.0.0.1:\(port)/v1/kiosks")
         #expect(daily.status == 200)
         #expect(await kiosk.stop() == 0)
