@@ -1,6 +1,7 @@
 """Browser tests of kioskd's touchscreen (issue 10): a real kioskd with simulated devices and a real
 kiosk-central, started here; Debian's chromium + chromedriver driven by Selenium; axe-core injected
 from the axe-playwright-python wheel. Run through scripts/ui-tests.sh (it sets KIOSK_UI_AXE)."""
+import contextlib
 import datetime
 import json
 import os
@@ -212,6 +213,15 @@ delay_ms = {card_ms}
             return offer["acceptingSessions"] or "recovering" not in (offer.get("reason") or "")
         except (urllib.error.URLError, ConnectionError):
             return False
+
+    @contextlib.contextmanager
+    def simulated(self, fault):
+        """`kioskctl simulate FAULT` for the body of the with-block, cleared afterwards even when it fails."""
+        self.ctl("simulate", fault)
+        try:
+            yield
+        finally:
+            self.ctl("simulate", fault, "--clear")
 
     def ctl(self, *args, check=True):
         result = subprocess.run([os.path.join(BIN, "kioskctl"), *args, "--socket", self.socket], capture_output=True, text=True)

@@ -25,13 +25,10 @@ def to_fee(browser, kiosk, category="land", code="LD-LAND"):
 
 def test_paper_out_makes_documents_unavailable(browser, kiosk):
     open_home(browser, kiosk)
-    kiosk.ctl("simulate", "paper-out")
-    try:
+    with kiosk.simulated("paper-out"):
         wait_screen(browser, "unavailable")
         assert "용지" in browser.find_element(By.ID, "screen").text
         audit(browser, kiosk)
-    finally:
-        kiosk.ctl("simulate", "paper-out", "--clear")
     wait_screen(browser, "home")
 
 
@@ -48,13 +45,10 @@ def test_maintenance_shows_out_of_service(browser, kiosk):
 
 def test_card_declined(browser, kiosk):
     to_fee(browser, kiosk)
-    kiosk.ctl("simulate", "card-declined")
-    try:
+    with kiosk.simulated("card-declined"):
         click(browser, "pay-card")
         wait_screen(browser, "card-declined")
         audit(browser, kiosk)
-    finally:
-        kiosk.ctl("simulate", "card-declined", "--clear")
     click(browser, "pay-again")
     wait_screen(browser, "done", timeout=30)
     click(browser, "nav-home")
@@ -63,22 +57,18 @@ def test_card_declined(browser, kiosk):
 
 def test_no_change_offers_exact_amount_or_card(browser, kiosk):
     to_fee(browser, kiosk)
-    kiosk.ctl("simulate", "no-change")
-    try:
+    with kiosk.simulated("no-change"):
         click(browser, "pay-cash")
         wait_screen(browser, "no-change")
         assert browser.find_element(By.ID, "no-change").is_displayed()
         audit(browser, kiosk)
-    finally:
-        kiosk.ctl("simulate", "no-change", "--clear")
     click(browser, "nav-cancel")
     wait_screen(browser, "home")
 
 
 def test_paper_jam_offers_reprint_or_refund(browser, kiosk):
     to_fee(browser, kiosk)
-    kiosk.ctl("simulate", "jam")
-    try:
+    with kiosk.simulated("jam"):
         click(browser, "pay-card")
         wait_screen(browser, "reprint-offer", timeout=40)
         audit(browser, kiosk)
@@ -87,8 +77,6 @@ def test_paper_jam_offers_reprint_or_refund(browser, kiosk):
         text = browser.find_element(By.ID, "screen").text
         assert "돌려" in text, text
         audit(browser, kiosk)
-    finally:
-        kiosk.ctl("simulate", "jam", "--clear")
     click(browser, "nav-home")
     wait_screen(browser, "home")
 

@@ -100,8 +100,7 @@ def test_finger_not_recognised_then_mobile_id_offered(browser, kiosk):
     type_rrn(browser, rrn)
     click(browser, "rrn-ok")
     wait_screen(browser, "identity-thumb")
-    kiosk.ctl("simulate", "finger-not-recognised")
-    try:
+    with kiosk.simulated("finger-not-recognised"):
         for attempt in range(3):
             click(browser, "thumb-start", timeout=30)
             deadline = time.time() + 30
@@ -125,8 +124,6 @@ def test_finger_not_recognised_then_mobile_id_offered(browser, kiosk):
         else:
             assert browser.execute_script("return S.error"), "a refused mobile ID is shown, not a fake QR"
             audit(browser, kiosk, name="mobile-id-unavailable")
-    finally:
-        kiosk.ctl("simulate", "finger-not-recognised", "--clear")
     click(browser, "nav-cancel")
     wait_screen(browser, "home")
 

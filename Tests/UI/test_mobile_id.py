@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 
 from audit import audit
 from conftest import BIN, Central, Kiosk, click, wait_screen
-from test_identity import masked, type_rrn
+from test_identity import masked, to_rrn, type_rrn
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +30,12 @@ def central_kiosk(workdir):
 def test_mobile_id_qr_and_wallet(browser, central_kiosk):
     central, kiosk = central_kiosk
     rrn = central.wallet_resident["residentNumber"].replace("-", "")
-    browser.get(kiosk.url + "/")
-    wait_screen(browser, "home")
-    click(browser, "cat-resident-registration")
-    click(browser, "doc-RR-DEUNGBON")
-    wait_screen(browser, "options")
-    click(browser, "opt-mask-rrn-mask")
-    click(browser, "nav-next")
-    click(browser, "nav-next")
-    wait_screen(browser, "identity-rrn")
+    to_rrn(browser, kiosk, reload=False)
     type_rrn(browser, rrn)
     click(browser, "rrn-ok")
     wait_screen(browser, "identity-thumb")
     assert masked(rrn) in browser.find_element(By.ID, "screen").text
-    kiosk.ctl("simulate", "finger-not-recognised")
-    try:
+    with kiosk.simulated("finger-not-recognised"):
         for attempt in range(3):
             click(browser, "thumb-start", timeout=30)
             deadline = time.time() + 30
@@ -52,8 +43,6 @@ def test_mobile_id_qr_and_wallet(browser, central_kiosk):
                 time.sleep(0.1)
         click(browser, "mobile-id", timeout=30)
         wait_screen(browser, "identity-mobile")
-    finally:
-        kiosk.ctl("simulate", "finger-not-recognised", "--clear")
     assert browser.find_elements(By.CSS_SELECTOR, ".qr svg"), "the QR is shown"
     audit(browser, kiosk)
     request = browser.execute_script("return S.session.identity.mobileID.qrText")
